@@ -1,0 +1,175 @@
+"""Who says so: attribution clauses, found once per document and shared by rules.
+
+An attribution is a speech or attribution verb with its source: "the National Weather
+Service said", "said Ana Ruiz, a spokeswoman", "according to the Labor Department",
+"critics say". For each one this module finds the source's words and decides whether
+they name someone a reader could check (`names_source`): a capitalised name, a title
+and a name, an organisation, an agency or a publication. Rules ask this service rather
+than each matching words of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+if TYPE_CHECKING:
+    from linter.document import Document
+
+__all__ = ["Attribution", "find_attributions", "names_source", "speaker_of", "SPEECH_VERBS"]
+
+SPEECH_VERBS = (
+    "said says say told tells tell stated states added adds noted notes note explained explains "
+    "wrote writes write announced announces argued argues argue asserted asserts claimed claims claim "
+    "warned warns warn insisted insists acknowledged acknowledges confirmed confirms estimated "
+    "estimates predicted predicts testified testifies reported reports believe believes believed "
+    "contend contends contended emphasized emphasizes emphasize stressed stresses cautioned cautions "
+    "caution accused accuse accuses suggested suggests suggest concluded concludes recalled recalls "
+    "replied replies responded responds countered counters agreed agrees agree disagreed maintained "
+    "maintains observed observes pointed remarked remarks declared declares asked asks urged urges"
+).split()
+
+PRONOUNS = frozenset("he she they it we i you him her them who".split())
+
+# Words that may be capitalised without naming anyone.
+_NOT_NAMES = frozenset(
+    """the a an this that these those some many most several few critics sources source officials
+    official analysts analyst experts expert observers observer supporters supporter opponents
+    residents people insiders others someone somebody everyone he she they it we i you his her
+    their its our one two three both all any each according but and or so yet however meanwhile
+    while when if as in on at for of to by with from after before despite although though still
+    studies study research reports report data scientists researchers doctors lawyers economists
+    authorities government police witnesses neighbors neighbours friends family members
+    officers investigators prosecutors commentators""".split()
+)
+
+# Lower-case words that make a source an organisation even without capitals.
+_ORG_WORDS = regex.compile(
+    r"\b(?:department|agency|ministry|office|service|bureau|commission|council|court|university|"
+    r"college|institute|hospital|police|sheriff'?s?|board|committee|administration|company|"
+    r"corporation|association|union|newspaper|network|station|journal|study|survey|report|census)\b",
+    regex.I,
+)
+
+_VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
+_CLAUSE = regex.compile(
+    r"(?P<according>\baccording\s+to\s+(?P<acc_src>[^,.;:!?\"“”()]{1,120}))"
+    r"|(?P<inverted>(?<=[,“”\"]\s*)\b(?P<inv_verb>said|says|added|wrote|told|asked|explained)\s+"
+    r"(?P<inv_src>[^,.;:!?\"“”()]{1,100}))"
+    r"|(?P<subject>(?P<subj_src>(?:[\p{L}\p{N}'’\-.]+\s+){0,7}?[\p{L}\p{N}'’\-.]+)\s+"
+    r"(?:(?:has|have|had|will|would|also|reportedly|previously|often|have\s+long|had\s+long)\s+)?"
+    r"(?P<subj_verb>\b(?:" + _VERB_ALT + r"))\b)",
+    regex.V1,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """An attribution clause: [start, end) in prose offsets covers source and verb.
+
+    kind: "according" (according to X), "subject" (X said), "inverted" (said X).
+    source: the source's words, source_start/source_end their prose span; named: whether
+    they name a person or organisation a reader could check.
+    """
+
+    start: int
+    end: int
+    kind: str
+    verb: str
+    source: str
+    source_start: int
+    source_end: int
+    named: bool
+
+
+def names_source(words: str, sentence_initial: bool = False) -> bool:
+    """True when `words` name a person, organisation, agency or publication."""
+    tokens = regex.findall(r"[\p{L}\p{N}][\p{L}\p{N}'’\-.&]*", words)
+    if not tokens:
+        return False
+    for i, tok in enumerate(tokens):
+        low = tok.lower().strip(".’'")
+        if low.endswith("’s") or low.endswith("'s"):
+            low = low[:-2]
+        if tok[0].isupper() and low not in _NOT_NAMES:
+            return True
+        if tok[0].isdigit():
+            continue
+    return bool(_ORG_WORDS.search(words)) and not regex.search(r"\b(?:some|many|several|certain|other)\b", words, regex.I)
+
+
+def _trim_subject(text: str) -> tuple[str, int]:
+    """The noun phrase right before a verb: cut at the last clause word ("that", "and", ...)."""
+    words = list(regex.finditer(r"\S+", text))
+    keep_from = 0
+    for i, m in enumerate(words):
+        w = m.group().lower().strip(",;:")
+        if w in ("that", "which", "who", "and", "but", "because", "while", "as", "if", "when", "where", "than"):
+            keep_from = i + 1
+        elif m.group().endswith((",", ";", ":")):
+            keep_from = i + 1
+    if keep_from >= len(words):
+        return "", len(text)
+    offset = words[keep_from].start()
+    return text[offset:], offset
+
+
+def find_attributions(doc: Document) -> list[Attribution]:
+    prose = doc.prose
+    out: list[Attribution] = []
+    for sent in doc.sentences:
+        text = prose[sent.start:sent.end]
+        lowered = text.lower()
+        if not any(v in lowered for v in ("said", "say", "told", "tell", "according", "stat", "wr", "not", "ad", "claim", "warn", "argu", "believ", "report", "accus", "caution", "suggest", "explain", "announc", "confirm", "conclud", "repl", "respond", "ask", "urg")):
+            continue
+        for m in _CLAUSE.finditer(text, overlapped=False):
+            if m.group("according"):
+                src = m.group("acc_src").strip()
+                s0 = sent.start + m.start("acc_src")
+                out.append(Attribution(sent.start + m.start(), sent.start + m.end(), "according", "according to",
+                                       src, s0, s0 + len(src), names_source(src)))
+            elif m.group("inverted"):
+                src = m.group("inv_src").strip()
+                s0 = sent.start + m.start("inv_src")
+                out.append(Attribution(sent.start + m.start(), sent.start + m.end(), "inverted", m.group("inv_verb"),
+                                       src, s0, s0 + len(src), names_source(src)))
+            else:
+                raw = m.group("subj_src")
+                src, off = _trim_subject(raw)
+                src = src.strip(" \"“”")
+                s0 = sent.start + m.start("subj_src") + off
+                initial = m.start("subj_src") + off == 0
+                out.append(Attribution(s0, sent.start + m.end(), "subject", m.group("subj_verb"),
+                                       src, s0, s0 + len(src), names_source(src, initial)))
+    return out
+
+
+def speaker_of(doc: Document, q_start: int, q_end: int, block: int) -> tuple[str | None, bool]:
+    """The speaker of the quotation [q_start, q_end) and whether they are named.
+
+    Looks for an attribution in the sentences touching the quotation, outside its marks.
+    A pronoun speaker counts as named when the same or the previous block names a person
+    (a capitalised name outside quotation marks).
+    """
+    candidates = []
+    for a in doc.attributions:
+        if a.start >= q_end + 200:
+            break
+        if q_start - 200 <= a.start and (a.start >= q_end or a.end <= q_start):
+            blk = doc.block_of(a.start)
+            if blk == block:
+                candidates.append(a)
+    if not candidates:
+        return None, False
+    a = min(candidates, key=lambda x: abs(x.start - q_end) if x.start >= q_end else abs(q_start - x.end) + 50)
+    if a.named:
+        return a.source, True
+    first = a.source.split()[0].lower() if a.source.split() else ""
+    if first in PRONOUNS:
+        lo = doc.blocks[max(0, block - 1)].start
+        window = doc.prose[lo:q_start]
+        if regex.search(r"\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+", window):
+            return a.source, True
+    return a.source, False

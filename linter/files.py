@@ -1,0 +1,37 @@
+"""Reading a file's bytes into text the way the SPEC fixes it.
+
+UTF-8 with or without BOM; anything else is decoded as Windows-1252 with a warning; NUL
+bytes in the first 8 KiB mean binary (skipped). CRLF and lone CR become LF, which keeps
+every other character's line and column as they are in the file.
+"""
+
+from __future__ import annotations
+
+__all__ = ["decode", "BinaryFile", "normalise_newlines"]
+
+
+class BinaryFile(Exception):
+    """The file looks binary: it is skipped and reported."""
+
+
+def normalise_newlines(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """(text, warnings) for a file's bytes; raises BinaryFile."""
+    warnings = []
+    if b"\x00" in data[:8192]:
+        raise BinaryFile("binary file (NUL bytes in the first 8 KiB): skipped")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = data.decode("cp1252", errors="replace")
+        warnings.append(f"not valid UTF-8 (byte {exc.start}): read as Windows-1252")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return normalise_newlines(text), warnings

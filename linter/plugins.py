@@ -1,0 +1,98 @@
+"""Loading plugins from the `copydesk` entry-point group and collecting what they provide.
+
+Each hook implementation is called on its own, so one plugin that raises cannot take
+the others down: its failure becomes a `problem` naming the plugin, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pluggy
+
+from linter import hookspecs
+
+__all__ = ["Registry", "load_registry", "hookimpl"]
+
+hookimpl = pluggy.HookimplMarker("copydesk")
+CODE_PATTERN = re.compile(r"^[A-Z]{3}\d{3}$")
+
+
+@dataclass
+class Registry:
+    """Everything the installed plugins provide, by code or name."""
+
+    rules: dict = field(default_factory=dict)  # code -> rule class
+    rule_plugin: dict = field(default_factory=dict)  # code -> plugin name
+    readers: dict = field(default_factory=dict)  # extension -> reader
+    reporters: dict = field(default_factory=dict)  # name -> reporter
+    problems: list = field(default_factory=list)  # one line each
+
+    def reader_for(self, path: str):
+        lower = path.lower()
+        best = None
+        for ext, reader in self.readers.items():
+            if lower.endswith(ext) and (best is None or len(ext) > len(best[0])):
+                best = (ext, reader)
+        if best is not None:
+            return best[1]
+        return self.readers.get(".txt")
+
+
+def _entry_points():
+    from importlib.metadata import entry_points
+
+    return entry_points(group="copydesk")
+
+
+def load_registry(extra_plugins: tuple = ()) -> Registry:
+    """Import every `copydesk` entry point, register it, and collect rules, readers and reporters.
+
+    extra_plugins: (name, module-or-object) pairs registered after the entry points (tests use it).
+    """
+    pm = pluggy.PluginManager("copydesk")
+    pm.add_hookspecs(hookspecs)
+    reg = Registry()
+    seen = set()
+    for ep in sorted(_entry_points(), key=lambda e: (e.name not in ("rules", "readers", "reporters"), e.name)):
+        if ep.name in seen:
+            continue
+        seen.add(ep.name)
+        dist = getattr(ep, "dist", None)
+        who = f"plugin '{ep.name}'" + (f" ({dist.name} {dist.version})" if dist is not None else "")
+        try:
+            module = ep.load()
+            pm.register(module, name=ep.name)
+        except Exception as exc:  # a broken plugin must not stop the run
+            reg.problems.append(f"{who} failed to load: {type(exc).__name__}: {exc}")
+    for name, plugin in extra_plugins:
+        pm.register(plugin, name=name)
+
+    def collect(hook, what):
+        for impl in hook.get_hookimpls():
+            try:
+                items = impl.function()
+            except Exception as exc:
+                reg.problems.append(f"plugin '{impl.plugin_name}' failed in {hook.name}: {type(exc).__name__}: {exc}")
+                continue
+            for item in items or ():
+                yield impl.plugin_name, item
+
+    for plugin_name, rule in collect(pm.hook.copydesk_rules, "rules"):
+        code = getattr(rule, "code", "")
+        if not isinstance(code, str) or not CODE_PATTERN.match(code) or not callable(getattr(rule, "check", None)):
+            reg.problems.append(f"plugin '{plugin_name}' provides an invalid rule {rule!r}: a code like ABC123 and a check() are required")
+            continue
+        if code in reg.rules:
+            reg.problems.append(f"plugin '{plugin_name}' rule {code} clashes with one from plugin '{reg.rule_plugin[code]}'; kept the first")
+            continue
+        reg.rules[code] = rule
+        reg.rule_plugin[code] = plugin_name
+    for plugin_name, reader in collect(pm.hook.copydesk_readers, "readers"):
+        for ext in getattr(reader, "extensions", ()):
+            reg.readers[ext.lower()] = reader
+    for plugin_name, reporter in collect(pm.hook.copydesk_reporters, "reporters"):
+        reg.reporters[reporter.name] = reporter
+    reg.rules = dict(sorted(reg.rules.items()))
+    return reg

@@ -1,0 +1,187 @@
+"""Rules, what they report, and the phrase-list rule most checks are made of.
+
+A rule is a class with a code, a name, a default severity, a one-line summary and its
+documentation (sections "What it does", "Why is this bad?", "Example", "Use instead",
+"Options", "How to silence"); `copydesk explain` prints that text and `copydesk rules`
+lists the rest, so a rule and its explanation cannot drift apart.
+
+`check(doc, options)` yields `Hit`s in prose offsets; the runner turns them into
+`Finding`s with file lines and columns. A `PhraseRule` is a rule that is only data: a
+list of phrases, a message, and whether quoted text counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from linter.document import Document
+
+__all__ = ["Finding", "Fix", "Hit", "PhraseRule", "Rule", "SEVERITIES", "FAMILIES"]
+
+SEVERITIES = ("info", "warning", "error")
+SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+FAMILIES = {
+    "SRC": "sourcing",
+    "BYL": "byline",
+    "DAT": "dates",
+    "SUP": "superlatives",
+    "RDB": "readability",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule yields: a span of prose [start, end), or the whole document when start is None.
+
+    severity lowers the rule's default for this one finding when the evidence is weaker
+    (never raises it). replacement, when set, is the plain fix for the span.
+    """
+
+    start: int | None
+    end: int | None
+    message: str
+    severity: str | None = None
+    replacement: str | None = None
+
+    @classmethod
+    def document(cls, message: str, severity: str | None = None) -> Hit:
+        return cls(None, None, message, severity)
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    replacement: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def as_json(self) -> dict:
+        return {"replacement": self.replacement, "line": self.line, "column": self.column,
+                "end_line": self.end_line, "end_column": self.end_column}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in one file, positioned per the SPEC (1-based, code points, end exclusive)."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    rule: str
+    severity: str
+    message: str
+    fix: Fix | None = None
+    words: str = field(default="", compare=False)
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code, self.end_line, self.end_column, self.message)
+
+    def as_json(self) -> dict:
+        out = {"path": self.path, "line": self.line, "column": self.column, "end_line": self.end_line,
+               "end_column": self.end_column, "code": self.code, "rule": self.rule,
+               "severity": self.severity, "message": self.message}
+        if self.fix is not None:
+            out["fix"] = self.fix.as_json()
+        return out
+
+
+class Rule:
+    """Base class of every rule, built-in or from a plugin.
+
+    Class attributes to set: code ("ABC123"), name ("kebab-case-name"), severity (default
+    "warning"), default_enabled, summary (one line), doc (the explanation), and options: a
+    dict of option name -> default value; a config's `[tool.copydesk.rules.CODE]` table may
+    set these, and its values must have the default's type.
+    """
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    severity: ClassVar[str] = "warning"
+    default_enabled: ClassVar[bool] = True
+    summary: ClassVar[str] = ""
+    doc: ClassVar[str] = ""
+    options: ClassVar[dict[str, Any]] = {}
+    family: ClassVar[str] = ""
+
+    @classmethod
+    def family_name(cls) -> str:
+        return cls.family or FAMILIES.get(cls.code[:3], cls.code[:3].lower())
+
+    def check(self, doc: Document, options: dict[str, Any]) -> Iterable[Hit]:
+        raise NotImplementedError
+
+
+class PhraseRule(Rule):
+    """A rule that is a phrase list.
+
+    phrases: phrase -> plain replacement (or None). Matching ignores case and respects word
+    edges; a phrase may use regex syntax. message: a format string with {phrase} (the words
+    found) and {replacement}. skip_quotes: leave quoted speech alone. Options
+    "extra-phrases" (list) and "allowed-phrases" (list) let a newsroom extend or trim it.
+    """
+
+    phrases: ClassVar[dict[str, str | None]] = {}
+    message: ClassVar[str] = "'{phrase}'"
+    skip_quotes: ClassVar[bool] = True
+    skip_kinds: ClassVar[tuple[str, ...]] = ()
+    options: ClassVar[dict[str, Any]] = {"extra-phrases": [], "allowed-phrases": []}
+    _compiled: ClassVar[dict] = {}
+
+    @classmethod
+    def pattern(cls, extra: tuple[str, ...] = ()):
+        key = (cls, extra)
+        pat = PhraseRule._compiled.get(key)
+        if pat is None:
+            import regex
+
+            alts = sorted(list(cls.phrases) + list(extra), key=len, reverse=True)
+            body = "|".join(a if _is_regex(a) else regex.escape(a).replace(r"\ ", r"\s+") for a in alts)
+            pat = regex.compile(r"(?<![\p{L}\p{N}\-])(?:" + body + r")(?![\p{L}\p{N}\-])", regex.I | regex.V1)
+            PhraseRule._compiled[key] = pat
+        return pat
+
+    def replacement_for(self, found: str) -> str | None:
+        low = " ".join(found.lower().split())
+        return self.phrases.get(low)
+
+    def accept(self, doc: Document, start: int, end: int) -> bool:
+        """Hook for subclasses: False drops this match."""
+        return True
+
+    def check(self, doc: Document, options: dict[str, Any]) -> Iterator[Hit]:
+        extra = tuple(options.get("extra-phrases", ()))
+        allowed = {" ".join(a.lower().split()) for a in options.get("allowed-phrases", ())}
+        pat = self.pattern(extra)
+        prose = doc.prose
+        for block in doc.blocks:
+            if block.kind in self.skip_kinds:
+                continue
+            for m in pat.finditer(prose, block.start, block.end):
+                found = m.group()
+                if " ".join(found.lower().split()) in allowed:
+                    continue
+                if self.skip_quotes and doc.in_quote(m.start(), m.end()):
+                    continue
+                if not self.accept(doc, m.start(), m.end()):
+                    continue
+                repl = self.replacement_for(found)
+                yield Hit(m.start(), m.end(), self.message.format(phrase=found, replacement=repl or ""),
+                          replacement=_match_case(found, repl) if repl else None)
+
+
+def _is_regex(phrase: str) -> bool:
+    return any(c in phrase for c in "\\[](){}|?*+^$")
+
+
+def _match_case(found: str, repl: str) -> str:
+    if found[:1].isupper():
+        return repl[:1].upper() + repl[1:]
+    return repl
