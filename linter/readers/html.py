@@ -137,7 +137,11 @@ def read(text: str, path: str) -> ReadResult:
         for cap in captures:
             cap[2].append(text[start:end] if decoded is None else decoded)
 
-    for m in _TOKEN.finditer(text):
+    search = _TOKEN.search
+    while pos < n:
+        m = search(text, pos)
+        if m is None:
+            break
         if m.start() > pos:
             text_piece(pos, m.start())
         pos = m.end()

@@ -206,10 +206,10 @@ def read(text: str, path: str) -> ReadResult:
                     kind = "quote"
                     b.blank(pos, pos + m.end())
                     content = pos + m.end()
-                if (m := _LIST.match(text, content, nl)):
+                if (m := _LIST.match(line[content - pos:])):
                     kind = "list"
-                    b.blank(content, m.end())
-                    content = m.end()
+                    b.blank(content, content + m.end())
+                    content += m.end()
                 elif cur_kind in ("list", "quote") and not prev_blank:
                     kind = cur_kind
                 if kind == "paragraph" and "|" in line and line.strip().startswith("|"):
