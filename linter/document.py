@@ -196,14 +196,20 @@ class Document:
 
         return find_quotes(self)
 
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
     def in_quote(self, start: int, end: int | None = None) -> Quote | None:
         """The quotation that holds [start, end), if any."""
+        import bisect
+
         end = start if end is None else end
-        for q in self.quotes:
+        i = bisect.bisect_right(self._quote_starts, start) - 1
+        if i >= 0:
+            q = self.quotes[i]
             if q.start <= start and end <= q.end:
                 return q
-            if q.start > start:
-                break
         return None
 
     @cached_property
@@ -223,9 +229,15 @@ class Document:
 
         return extract_metadata(self)
 
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
     def block_of(self, index: int) -> int | None:
         """Index into `blocks` of the block holding prose index `index`."""
-        for i, b in enumerate(self.blocks):
-            if b.start <= index < b.end:
-                return i
+        import bisect
+
+        i = bisect.bisect_right(self._block_starts, index) - 1
+        if i >= 0 and index < self.blocks[i].end:
+            return i
         return None

@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""copydesk's benchmark: start-up, one article, warm in-process, a newsroom archive, memory.
+
+    python benchmarks/run.py                 # everything, prints a table
+    python benchmarks/run.py --quick         # fewer repeats, no 2x corpus
+    python benchmarks/run.py --compare       # also time write-good and proselint where installed
+
+Reads ../shared/corpora/news-2016/articles.jsonl (never copied into the repo) and writes
+it out as one .txt file per article in a temporary folder. Times are wall-clock medians
+of repeated runs of the installed `copydesk` command; memory is the peak resident set of
+the largest process (ru_maxrss of the waited-for children, which covers pool workers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED = os.path.join(HERE, "..", "..", "shared")
+CORPUS = os.path.join(SHARED, "corpora", "news-2016", "articles.jsonl")
+SEED = os.path.join(SHARED, "samples", "content-farm-seed.txt")
+
+
+def copydesk_cmd() -> list[str]:
+    exe = shutil.which("copydesk")
+    return [exe] if exe else [sys.executable, "-m", "linter"]
+
+
+def wall(cmd: list[str], repeat: int, cwd: str | None = None) -> tuple[float, float]:
+    """(median seconds, peak RSS MiB of the children) over `repeat` runs."""
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+        times.append(time.perf_counter() - t)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return statistics.median(times), peak
+
+
+def peak_of(cmd: list[str], cwd: str | None = None) -> float:
+    """Peak RSS (MiB) of one run, measured in a fresh child so earlier runs do not count."""
+    code = ("import resource,subprocess,sys;subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,"
+            "stderr=subprocess.DEVNULL);print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, cwd=cwd)
+    return int(out.stdout.strip() or 0) / 1024
+
+
+def write_corpus(folder: str, copies: int = 1) -> tuple[int, int]:
+    n = size = 0
+    with open(CORPUS, encoding="utf-8") as fh:
+        arts = [json.loads(line) for line in fh]
+    for c in range(copies):
+        for a in arts:
+            body = a["text"] or ""
+            path = os.path.join(folder, f"{a['id']}-{c}.txt")
+            with open(path, "w", encoding="utf-8") as out:
+                out.write(body)
+            n += 1
+            size += len(body.encode("utf-8"))
+    return n, size
+
+
+def warm_per_article(words: int = 1000, repeat: int = 200) -> float:
+    """Milliseconds to lint one ~1,000-word article in process, registry and patterns warm."""
+    from linter.plugins import load_registry
+    from linter.runner import Linter
+
+    with open(CORPUS, encoding="utf-8") as fh:
+        arts = [json.loads(line)["text"] or "" for line in fh]
+    arts = [a for a in arts if len(a.split()) >= words]
+    text = " ".join(arts[0].split()[:words]) if arts else ("The mayor said the park will open. " * 150)
+    text = arts[0] if arts and abs(len(arts[0].split()) - words) < 200 else text
+    linter = Linter(load_registry())
+    for _ in range(5):
+        linter.lint_text(text, "warm.txt")
+    t = time.perf_counter()
+    for i in range(repeat):
+        linter.lint_text(text + " " * (i % 3), "warm.txt")
+    return (time.perf_counter() - t) / repeat * 1000
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--compare", action="store_true", help="also time write-good and proselint where installed")
+    args = ap.parse_args()
+    if not os.path.exists(CORPUS):
+        print("the shared news corpus is absent: nothing to measure", file=sys.stderr)
+        return 2
+    cd = copydesk_cmd()
+    rep = 5 if args.quick else 15
+    rows = []
+    seed = SEED if os.path.exists(SEED) else None
+    rows.append(("copydesk --version", *wall(cd + ["--version"], rep)))
+    if seed:
+        rows.append(("check 1 article (3.3 KB), all default rules", *wall(cd + ["check", seed], rep)))
+        rows.append(("check 1 article, --ignore RDB", *wall(cd + ["check", "--ignore", "RDB", seed], rep)))
+    ms = warm_per_article()
+    with tempfile.TemporaryDirectory() as d:
+        one = os.path.join(d, "one")
+        os.mkdir(one)
+        n, size = write_corpus(one)
+        t, _ = wall(cd + ["check", "--quiet", one], 1 if args.quick else 3)
+        mem = peak_of(cd + ["check", "--quiet", one])
+        rows.append((f"news-2016: {n} files, {size / 1e6:.1f} MB", t, mem))
+        if not args.quick:
+            two = os.path.join(d, "two")
+            os.mkdir(two)
+            n2, size2 = write_corpus(two, 2)
+            t2, _ = wall(cd + ["check", "--quiet", two], 3)
+            rows.append((f"news-2016 twice: {n2} files, {size2 / 1e6:.1f} MB", t2, peak_of(cd + ["check", "--quiet", two])))
+        big = os.path.join(d, "big.txt")
+        with open(CORPUS, encoding="utf-8") as fh:
+            texts = [json.loads(line)["text"] or "" for line in fh]
+        blob = "\n\n".join(texts)
+        while len(blob.encode()) < 3_000_000:
+            blob += "\n\n" + blob
+        with open(big, "w", encoding="utf-8") as out:
+            out.write(blob[:3_000_000])
+        rows.append(("one 3 MB article", *wall(cd + ["check", "--quiet", big], 1)))
+        if args.compare:
+            wg, pl = shutil.which("write-good"), shutil.which("proselint")
+            if wg and seed:
+                rows.append(("write-good, 1 article", *wall([wg, seed], rep)))
+            if pl and seed:
+                rows.append(("proselint, 1 article", *wall([pl, seed], rep)))
+            if wg:
+                files = sorted(os.path.join(one, f) for f in os.listdir(one))[:500]
+                rows.append(("write-good, 500 articles", *wall([wg, *files], 1)))
+            if pl:
+                files = sorted(os.path.join(one, f) for f in os.listdir(one))[:500]
+                rows.append(("proselint, 500 articles", *wall([pl, *files], 1)))
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}")
+    print(f"{'measurement':<48} {'wall s':>8} {'peak MiB':>9}")
+    for name, t, mem in rows:
+        print(f"{name:<48} {t:>8.3f} {mem:>9.1f}")
+    print(f"{'warm, in process, per ~1,000-word article':<48} {ms / 1000:>8.4f}   ({ms:.2f} ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
