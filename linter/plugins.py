@@ -40,10 +40,81 @@ class Registry:
         return self.readers.get(".txt")
 
 
-def _entry_points():
-    from importlib.metadata import entry_points
+@dataclass(frozen=True)
+class _Dist:
+    name: str
+    version: str
 
-    return entry_points(group="copydesk")
+
+@dataclass(frozen=True)
+class EntryPoint:
+    """One `copydesk` entry point of an installed distribution."""
+
+    name: str
+    value: str
+    dist: _Dist | None = None
+
+    def load(self):
+        import importlib
+
+        module, _, attr = self.value.partition(":")
+        obj = importlib.import_module(module.strip())
+        for part in filter(None, attr.strip().split(".")):
+            obj = getattr(obj, part)
+        return obj
+
+
+def _parse_group(text: str, group: str) -> list[tuple[str, str]]:
+    out, inside = [], False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith(("#", ";")):
+            continue
+        if line.startswith("["):
+            inside = line == f"[{group}]"
+            continue
+        if inside and "=" in line:
+            name, _, value = line.partition("=")
+            out.append((name.strip(), value.strip()))
+    return out
+
+
+def _entry_points(group: str = "copydesk") -> list[EntryPoint]:
+    """Entry points of `group` in every distribution on sys.path, first distribution of a name wins.
+
+    Reads `*.dist-info/entry_points.txt` (and `.egg-info`) directly: the same files
+    importlib.metadata reads, without importing its e-mail header machinery, which
+    would cost more start-up time than everything else copydesk does for one article.
+    """
+    import os
+    import sys
+
+    found: list[EntryPoint] = []
+    seen_dists: set[str] = set()
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for folder in sorted(names):
+            if not folder.endswith((".dist-info", ".egg-info")):
+                continue
+            stem = folder.rsplit(".", 1)[0]
+            dist_name, _, version = stem.partition("-")
+            key = dist_name.lower().replace("-", "_").replace(".", "_")
+            if key in seen_dists:
+                continue
+            seen_dists.add(key)
+            try:
+                with open(os.path.join(entry or ".", folder, "entry_points.txt"), encoding="utf-8") as fh:
+                    text = fh.read()
+            except OSError:
+                continue
+            if f"[{group}]" not in text:
+                continue
+            dist = _Dist(dist_name, version.partition("-")[0])
+            found.extend(EntryPoint(n, v, dist) for n, v in _parse_group(text, group))
+    return found
 
 
 def load_registry(extra_plugins: tuple = ()) -> Registry:
