@@ -156,14 +156,15 @@ def load_registry(extra_plugins: tuple = ()) -> Registry:
             reg.problems.append(f"plugin '{plugin_name}' provides an invalid rule {rule!r}: a code like ABC123 and a check() are required")
             continue
         if code in reg.rules:
-            reg.problems.append(f"plugin '{plugin_name}' rule {code} clashes with one from plugin '{reg.rule_plugin[code]}'; kept the first")
+            first = reg.rule_plugin[code]
+            reg.problems.append(f"plugin '{plugin_name}' rule {code} clashes with one from plugin '{first}'; kept the first")
             continue
         reg.rules[code] = rule
         reg.rule_plugin[code] = plugin_name
-    for plugin_name, reader in collect(pm.hook.copydesk_readers, "readers"):
+    for _plugin, reader in collect(pm.hook.copydesk_readers, "readers"):
         for ext in getattr(reader, "extensions", ()):
             reg.readers[ext.lower()] = reader
-    for plugin_name, reporter in collect(pm.hook.copydesk_reporters, "reporters"):
+    for _plugin, reporter in collect(pm.hook.copydesk_reporters, "reporters"):
         reg.reporters[reporter.name] = reporter
     reg.rules = dict(sorted(reg.rules.items()))
     return reg

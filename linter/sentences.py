@@ -65,7 +65,7 @@ def split_blocks(prose: str) -> list[Block]:
             lines.append((i, j))
             i = j + 1
         para_start = None
-        prev_text = ""
+        prev_text, prev_end = "", start
         for ls, le in lines:
             text = prose[ls:le].strip(" \t\u00a0")
             if not text:

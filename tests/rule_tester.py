@@ -75,6 +75,6 @@ def run_table(select, valid, invalid) -> None:
         want = []
         for e in case.expected:
             want.append(tuple(e))
-        simplified = [g[:len(w)] for g, w in zip(got, want)] if len(got) == len(want) else got
+        simplified = [g[:len(w)] for g, w in zip(got, want, strict=True)] if len(got) == len(want) else got
         assert len(got) == len(want) and simplified == want, (
             f"for {case.text!r:.160}\n  want {want}\n  got  {got}")
