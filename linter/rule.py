@@ -38,7 +38,9 @@ class Hit:
     """What a rule yields: a span of prose [start, end), or the whole document when start is None.
 
     severity lowers the rule's default for this one finding when the evidence is weaker
-    (never raises it). replacement, when set, is the plain fix for the span.
+    (never raises it). replacement, when set, is the plain fix for the span. file_span,
+    set by `Hit.in_file`, places the finding at ORIGINAL-file offsets instead: for
+    metadata outside the prose (front matter, a `<meta>` tag in the page's head).
     """
 
     start: int | None
@@ -46,10 +48,16 @@ class Hit:
     message: str
     severity: str | None = None
     replacement: str | None = None
+    file_span: tuple[int, int] | None = None
 
     @classmethod
     def document(cls, message: str, severity: str | None = None) -> Hit:
         return cls(None, None, message, severity)
+
+    @classmethod
+    def in_file(cls, start: int, end: int, message: str, severity: str | None = None) -> Hit:
+        """A finding at [start, end) of the original file (e.g. a byline in a `<meta>` tag)."""
+        return cls(None, None, message, severity, file_span=(start, end))
 
 
 @dataclass(frozen=True, slots=True)

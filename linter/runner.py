@@ -174,7 +174,16 @@ class Linter:
             result.problems.append(f"{doc.path}: plugin '{plugin}' rule {code} returned a malformed finding {hit!r:.80}")
             return None
         n = len(doc.prose)
-        if hit.start is None:
+        if hit.file_span is not None:
+            f_start, f_end = hit.file_span
+            if not (isinstance(f_start, int) and isinstance(f_end, int) and 0 <= f_start <= f_end <= len(doc.text)):
+                result.problems.append(f"{doc.path}: plugin '{plugin}' rule {code} returned a file span out of range "
+                                       f"({f_start!r}, {f_end!r})")
+                return None
+            line, col = doc.position(f_start)
+            end_line, end_col = doc.position(f_end)
+            words = doc.text[f_start:f_end]
+        elif hit.start is None:
             line = col = end_line = end_col = 1
             words = ""
         elif (not isinstance(hit.start, int) or not isinstance(hit.end, int) or not 0 <= hit.start <= hit.end <= n):

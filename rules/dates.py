@@ -1,0 +1,207 @@
+"""Dates (DAT): can a reader tell when the story was published?
+
+DAT1xx the publication date itself (missing).
+DAT2xx time words that need a date to mean anything ("yesterday", "on Tuesday").
+DAT3xx dates that contradict each other or the calendar (updated before published,
+       published in the future).
+
+What counts as a date is decided once, in `linter.metadata` (front matter, `<meta>`,
+JSON-LD, `<time datetime>`, a dated dateline, a "Published ..." line near the top).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import regex
+
+from linter import Hit, Rule
+
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_UNITS = r"(?:week|month|year|weekend|summer|winter|spring|fall|autumn)"
+_RELATIVE = regex.compile(
+    r"\b(?:"
+    r"yesterday|the\s+day\s+before\s+yesterday|tomorrow|tonight|last\s+night"
+    r"|(?:earlier|later)\s+today"
+    r"|(?:this|yesterday|tomorrow)\s+(?:morning|afternoon|evening)"
+    r"|(?:last|next|this\s+past|this\s+coming)\s+" + _UNITS +
+    r"|(?:earlier|later)\s+this\s+" + _UNITS +
+    r"|(?:last|next|this\s+past|this\s+coming)\s+" + _DAYS +
+    r"|on\s+" + _DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|" + _DAYS + r"\s+(?:morning|afternoon|evening|night)"
+    r"|(?:a\s+few|two|three|four|five|six|several|a\s+couple\s+of)\s+(?:days|weeks)\s+ago|a\s+(?:day|week)\s+ago"
+    r"|recently"
+    r")\b",
+    regex.I,
+)
+# "recently" only where it dates an event, not in "recently renovated" ... is hard to tell,
+# so it is flagged only next to a past-tense verb, the common news use ("recently announced").
+_RECENTLY = regex.compile(r"(?i)\brecently\s+\p{L}+ed\b|\b\p{L}+ed\s+recently\b|\bhave\s+recently\b|\bhas\s+recently\b|\bwas\s+recently\b|\bwere\s+recently\b")
+
+
+def _has_date(doc) -> bool:
+    meta = doc.metadata
+    return meta.date is not None or meta.updated is not None
+
+
+class MissingDate(Rule):
+    code = "DAT101"
+    name = "missing-date"
+    severity = "warning"
+    summary = "The story has no publication date anywhere"
+    doc = """
+    ## What it does
+    Flags a story with no publication date anywhere: not in front matter (`date:`), not in
+    the page's metadata (`article:published_time`, JSON-LD `datePublished`, `<time
+    datetime>`), not in a dated dateline, a "Published ..." / "Updated ..." line or a date
+    line next to the byline. A dateline with only a place ("MEXICO CITY —"), a copyright
+    year in the footer or a year mentioned in the story is not a publication date.
+
+    ## Why is this bad?
+    A reader cannot judge whether news is current, or anchor "yesterday" and "on Tuesday",
+    without knowing when it was published. Dates are one of The Trust Project's
+    indicators, and search engines and aggregators rely on them.
+
+    ## Example
+        MEXICO CITY — The mayor resigned yesterday.
+
+    ## Use instead
+        MEXICO CITY, Nov. 27, 2026 — The mayor resigned on Thursday.
+    or give the date in front matter (`date: 2026-11-27`) or the page's metadata.
+
+    ## How to silence
+    Per file: `per-file-ignores` (plain text) or `<!-- copydesk: disable-file DAT101 -->`.
+    """
+
+    def check(self, doc, options):
+        if not _has_date(doc):
+            yield Hit.document("No publication date found; add one (front matter `date:`, a dateline "
+                               "with the date, or a 'Published ...' line)")
+
+
+class UnanchoredRelativeTime(Rule):
+    code = "DAT201"
+    name = "unanchored-relative-time"
+    severity = "warning"
+    summary = "Relative time words in a story with no publication date"
+    doc = """
+    ## What it does
+    In a story with no publication date, flags each relative time expression: "yesterday",
+    "tonight", "this morning", "last week", "on Tuesday", "two days ago", "recently
+    announced". A story with a date gets none of these findings.
+
+    ## Why is this bad?
+    "On Tuesday" means nothing once a story is shared, archived or read a week later,
+    unless the reader knows when the story was published.
+
+    ## Example
+        The council voted on Tuesday to close the library.
+
+    ## Use instead
+    Give the story a publication date (then "on Tuesday" is clear), or name the day:
+        The council voted on Nov. 24 to close the library.
+
+    ## Options
+    `extra-phrases` (list): more expressions to flag, as regular expressions.
+    """
+    options = {"extra-phrases": []}
+
+    def check(self, doc, options):
+        if _has_date(doc):
+            return
+        prose = doc.prose
+        extra = [regex.compile(r"(?i)\b(?:" + p + r")\b") for p in options.get("extra-phrases", ())]
+        for block in doc.blocks:
+            if block.kind == "heading":
+                continue
+            spans = list(_RELATIVE.finditer(prose, block.start, block.end))
+            for pat in extra:
+                spans.extend(pat.finditer(prose, block.start, block.end, timeout=0.5))
+            for m in sorted(spans, key=lambda m: m.start()):
+                words = m.group()
+                if words.lower() == "recently":
+                    sent = doc.sentence_at(m.start())
+                    lo, hi = (sent.start, sent.end) if sent else (block.start, block.end)
+                    if not any(r.start() <= m.start() < r.end() for r in _RECENTLY.finditer(prose, lo, hi)):
+                        continue
+                yield Hit(m.start(), m.end(), f"'{words}' cannot be placed in time: the story has no "
+                          "publication date; add one or name the date")
+
+
+class UpdatedBeforePublished(Rule):
+    code = "DAT301"
+    name = "updated-before-published"
+    severity = "warning"
+    summary = "The updated date is earlier than the publication date"
+    doc = """
+    ## What it does
+    Flags an updated (modified) date earlier than the publication date, when both are
+    known to the day (front matter `updated:`/`lastmod:`, `article:modified_time`, JSON-LD
+    `dateModified`).
+
+    ## Why is this bad?
+    A story cannot be updated before it was published: one of the two dates is wrong, and
+    readers and search engines will show the wrong one.
+
+    ## Example
+        date: 2026-11-27
+        updated: 2026-11-20
+
+    ## Use instead
+        date: 2026-11-27
+        updated: 2026-11-28
+    """
+
+    def check(self, doc, options):
+        meta = doc.metadata
+        pub, upd = meta.date, meta.updated
+        if pub is None or upd is None or not pub.value or not upd.value:
+            return
+        if upd.value < pub.value:
+            start = _file_offset(doc, upd)
+            yield Hit.in_file(start, start + len(upd.text) if doc.text[start:start + len(upd.text)] == upd.text else start,
+                              f"Updated date {upd.value} is earlier than the publication date {pub.value}; "
+                              "correct one of them")
+
+
+class FutureDate(Rule):
+    code = "DAT302"
+    name = "future-date"
+    severity = "warning"
+    default_enabled = False
+    summary = "The publication date is in the future"
+    doc = """
+    ## What it does
+    Flags a publication date later than today (the day copydesk runs), plus a tolerance in
+    days for time zones and scheduled posts. Off by default: select `DAT302` to use it.
+
+    ## Why is this bad?
+    A future date is usually a typo (2062 for 2026) or a scheduled story published early.
+
+    ## Example
+        date: 2062-11-27
+
+    ## Use instead
+        date: 2026-11-27
+
+    ## Options
+    `tolerance-days` (int, default 1): how many days ahead still pass.
+    """
+    options = {"tolerance-days": 1}
+
+    def check(self, doc, options):
+        pub = doc.metadata.date
+        if pub is None or not pub.value:
+            return
+        limit = datetime.date.today() + datetime.timedelta(days=int(options.get("tolerance-days", 1)))
+        if pub.value > limit.isoformat():
+            start = _file_offset(doc, pub)
+            end = start + len(pub.text) if doc.text[start:start + len(pub.text)] == pub.text else start
+            yield Hit.in_file(start, end, f"Publication date {pub.value} is in the future; check the date")
+
+
+def _file_offset(doc, field) -> int:
+    return doc.lines.line_start(field.line) + field.column - 1
+
+
+RULES = [MissingDate, UnanchoredRelativeTime, UpdatedBeforePublished, FutureDate]
