@@ -42,7 +42,19 @@ _NOT_NAMES = frozenset(
     while when if as in on at for of to by with from after before despite although though still
     studies study research reports report data scientists researchers doctors lawyers economists
     authorities government police witnesses neighbors neighbours friends family members
-    officers investigators prosecutors commentators""".split()
+    officers investigators prosecutors commentators skeptics detractors opponents proponents pundits
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    yesterday today tonight tomorrow later earlier now then also instead here there what why how where
+    mr mrs ms dr""".split()
+)
+
+# Research words: "a study" or "studies" name nothing until the study itself is named.
+_RESEARCH_ONLY = regex.compile(
+    r"^(?:(?:a|an|one|the|new|recent|several|some|many|numerous|multiple|other|previous|earlier|"
+    r"scientific|medical|academic|independent|\d+|\p{N}+)\s+)*"
+    r"(?:study|studies|research|survey|surveys|report|reports|poll|polls|data|experts?|analysis|analyses)\b",
+    regex.I,
 )
 
 # Lower-case words that make a source an organisation even without capitals.
@@ -88,6 +100,9 @@ def names_source(words: str, sentence_initial: bool = False) -> bool:
     """True when `words` name a person, organisation, agency or publication."""
     tokens = regex.findall(r"[\p{L}\p{N}][\p{L}\p{N}'’\-.&]*", words)
     if not tokens:
+        return False
+    if _RESEARCH_ONLY.match(words.strip()) and not any(t[0].isupper() and t.lower() not in _NOT_NAMES
+                                                       for t in tokens[1:]):
         return False
     for i, tok in enumerate(tokens):
         low = tok.lower().strip(".’'")

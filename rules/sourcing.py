@@ -1,40 +1,289 @@
 """Sourcing (SRC): claims carried by sources a reader cannot check.
 
-SRC1xx anonymous sources ("according to sources", "sources say").
+SRC1xx anonymous sources: unnamed "sources", "insiders", "people familiar with the matter"
+(SRC101) and a single unnamed person, "one customer said", "a senior official said" (SRC102).
+SRC2xx vague groups: "critics say", "many experts warn" (SRC201), "officials said" with no
+agency (SRC202), "studies show" with no study named (SRC203).
+SRC3xx agentless attribution: "it is believed" (SRC301), "reportedly" (SRC302), "is widely
+regarded as" (SRC303).
+
+The phrase lists are data (the tuples below); each rule's options let a newsroom add
+phrases or allow some. Whether a source is named is decided by `linter.attribution`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from typing import Any
+
 import regex
 
 from linter import Hit, Rule
+from linter.attribution import names_source
 
-_ANON = regex.compile(
-    r"\baccording\s+to\s+(?:(?:unnamed|anonymous|unidentified|several|multiple|some|two|three|informed|reliable|"
-    r"well-placed|senior|knowledgeable)\s+)*sources\b"
-    r"|\bsources\s+(?:(?:close|familiar)\s+(?:to|with)\s+[^,.;]{1,60}?\s+)?(?:say|said|says|told|tell|claim(?:ed)?|"
-    r"report(?:ed)?|indicate[ds]?|suggest(?:ed)?|confirm(?:ed)?|reveal(?:ed)?|describ(?:ed|e))\b"
-    r"|\b(?:a|one|another)\s+source\s+(?:close\s+to|familiar\s+with)\b"
-    r"|\bpeople\s+familiar\s+with\s+the\s+(?:matter|situation|discussions|negotiations|plans?|talks|case|investigation)\b",
-    regex.I,
+# -- phrase lists (data) --------------------------------------------------------------------------
+
+# Verbs that carry a claim when a vague group is their subject.
+CLAIM_VERBS = (
+    "say", "says", "said", "argue", "argues", "argued", "contend", "contends", "contended", "believe",
+    "believes", "believed", "note", "notes", "noted", "warn", "warns", "warned", "caution", "cautions",
+    "cautioned", "accuse", "accuses", "accused", "claim", "claims", "claimed", "charge", "charges", "charged",
+    "allege", "alleges", "alleged", "insist", "insists", "insisted", "maintain", "maintains", "maintained",
+    "suggest", "suggests", "suggested", "fear", "fears", "feared", "worry", "worries", "worried", "predict",
+    "predicts", "predicted", "point out", "points out", "pointed out", "complain", "complains",
+    "complained", "assert", "asserts", "asserted", "question", "questioned", "told", "agree", "agreed",
+    "estimate", "estimates", "estimated", "expect", "expects", "expected", "think", "feel",
 )
+# Nouns naming a group of people no reader can identify (SRC201), with or without a quantifier.
+VAGUE_GROUPS = (
+    "critics", "supporters", "opponents", "proponents", "detractors", "skeptics", "sceptics", "analysts",
+    "experts", "observers", "commentators", "pundits", "watchers", "naysayers", "defenders", "backers",
+)
+# Nouns that are vague only with a quantifier: "many economists say" (not "economists at the Fed").
+QUANTIFIED_GROUPS = (
+    "economists", "scientists", "doctors", "lawyers", "historians", "people", "americans", "voters",
+    "residents", "observers", "officials", "insiders", "investors", "traders", "academics", "politicians",
+    "lawmakers", "legislators", "fans", "parents", "teachers", "users", "customers",
+)
+QUANTIFIERS = ("many", "some", "most", "several", "numerous", "certain", "a number of", "a lot of", "plenty of",
+               "a growing number of", "a host of", "countless", "leading", "top", "other", "various")
+# Vague groups that need no verb: the words alone are the problem.
+VAGUE_PHRASES = (
+    r"certain\s+(?:sectors|segments|quarters|circles|elements)\s+of\s+(?:the\s+)?(?:[\p{L}'’\-]+\s+){0,2}?"
+    r"(?:public|society|population|community|electorate|press|media|opinion|establishment)",
+    r"in\s+(?:some|certain|many)\s+(?:quarters|circles)",
+    r"there\s+are\s+(?:those|some|many)\s+who\s+(?:say|believe|argue|think|feel|claim|contend)",
+    r"(?:some|many)\s+would\s+(?:say|argue)",
+)
+# Anonymous sources (SRC101).
+ANONYMOUS_PHRASES = (
+    r"according\s+to\s+(?:(?:a|one|two|three|four|several|multiple|some|unnamed|anonymous|unidentified|informed|"
+    r"reliable|well-placed|senior|knowledgeable|other|government|administration|industry|intelligence|"
+    r"military|police|people|congressional|(?-i:\p{Lu})[\p{L}.]*)\s+){0,4}(?:sources?|insiders)",
+    r"(?<!(?:energy|water|power|light|heat|income|revenue|funding|food|protein|data|open|renewable|"
+    r"fuel|news|primary|secondary)\s+)sources\s+(?:(?:close|familiar|connected|near)\s+(?:to|with)\s+"
+    r"[^,.;\"“”]{1,60}?\s+|(?:at|in|within|inside)\s+(?:the\s+)?[^,.;\"“”]{1,40}?\s+)?(?:have\s+|had\s+)?"
+    r"(?:say|said|says|told|tell|tells|claim(?:ed|s)?|indicate[ds]?|suggest(?:ed|s)?|confirm(?:ed|s)?|"
+    r"reveal(?:ed|s)?|describ(?:ed|e)|insist(?:ed|s)?|believe[ds]?)",
+    r"(?:a|one|another|two|three|several)\s+(?:(?:senior|top|high-ranking|well-placed|[\p{L}.]+)\s+)?"
+    r"(?:sources?|persons?|people|officials?|individuals?|insiders?)\s+(?:close\s+to|familiar\s+with|briefed\s+on|"
+    r"with\s+(?:direct\s+|first-?hand\s+|detailed\s+)?knowledge\s+of)",
+    r"sources?\s+(?:close\s+to|familiar\s+with|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of)",
+    r"(?:one|a|another|the|that|this)\s+(?:(?:senior|top|well-placed|reliable|[\p{L}.\-]+)\s+){0,2}source\s+(?:also\s+)?"
+    r"(?:said|says|added|told|tells|claimed|insisted|confirmed|revealed)",
+    r"(?<=[,“”\"]\s*)(?:said|says|added|told)\s+(?:one|a|another)\s+(?:(?:senior|top|[\p{L}.\-]+)\s+){0,2}sources?",
+    r"(?:people|persons|individuals)\s+(?:familiar\s+with|briefed\s+on|close\s+to|with\s+(?:direct\s+)?knowledge\s+of)"
+    r"\s+(?:the|his|her|their|its)\s+(?:matter|situation|discussions?|negotiations?|plans?|talks|case|"
+    r"investigation|deal|decision|thinking|process|probe|inquiry|review|transaction|proposal|conversations?)",
+    r"(?:(?:industry|company|party|campaign|team|government|palace|white\s+house|administration|league|"
+    r"studio|club|hospital|police)\s+)?insiders\s+(?:have\s+)?(?:say|said|says|told|claim(?:ed)?|believe|insist(?:ed)?|"
+    r"suggest(?:ed)?|warn(?:ed)?)",
+)
+# One unnamed person carrying a claim (SRC102): "one customer said", "said a senior official".
+UNNAMED_PEOPLE = (
+    "customer", "customers", "resident", "shopper", "user", "employee", "worker", "staffer", "official", "aide",
+    "diplomat", "executive", "insider", "neighbor", "neighbour", "witness", "bystander", "onlooker", "parent",
+    "local", "patron", "passenger", "voter", "client", "investor", "trader", "observer", "analyst", "expert",
+    "critic",
+)
+_PERSON_ADJ = (r"(?:(?:senior|top|high-ranking|former|longtime|local|regular|frequent|veteran|"
+               r"another|government|administration|campaign|company|party|u\.s\.|american|western|"
+               r"european|military|intelligence|security|police|city|state|federal|white\s+house|"
+               r"(?-i:\p{Lu})[\p{L}.]+)\s+){0,3}")
+# Research that names no study (SRC203).
+RESEARCH_PHRASES = (
+    r"(?<!\b(?:the|these|those|its|their|his|her|our|this|that|such|both)\s+(?:[\p{L}\-]+\s+)?)"
+    r"(?:(?:many|numerous|several|some|recent|new|multiple|countless|previous|other|scientific|medical)\s+)*"
+    r"(?:studies|research|surveys|polls|reports)\s+(?:have\s+|has\s+)?(?:also\s+|consistently\s+|repeatedly\s+|"
+    r"long\s+)?(?:show|shows|shown|showed|suggest|suggests|suggested|find|finds|found|indicate|indicates|"
+    r"indicated|prove|proves|proven|proved|confirm|confirms|confirmed|demonstrate|demonstrates|demonstrated)",
+    r"(?:a|one)\s+(?:(?:new|recent|landmark|major|large|small|scientific|medical)\s+)?(?:study|survey|report)\s+"
+    r"(?:has\s+)?(?:shows|shown|showed|suggests|suggested|finds|found|indicates|indicated|proves|proved|"
+    r"confirms|confirmed|demonstrates|demonstrated)",
+    r"according\s+to\s+(?:(?:a|one|some|several|many|numerous|recent|new|previous|other|scientific|medical|"
+    r"multiple)\s+)*(?:studies|study|research|surveys?|reports)",
+    r"(?:studies|research)\s+(?:has\s+|have\s+)?long\s+(?:shown|suggested|found)",
+)
+# Agentless attribution (SRC301): "it is believed", "the suspect is thought to be".
+AGENTLESS_PHRASES = (
+    r"it\s+(?:is|was|has\s+been|had\s+been|is\s+being|was\s+being|is\s+now|was\s+also|is\s+also)\s+"
+    r"(?:widely\s+|generally\s+|commonly\s+|often\s+|increasingly\s+|now\s+|also\s+)?"
+    r"(?:believed|said|reported|thought|rumou?red|understood|claimed|alleged|suggested|feared|assumed|"
+    r"speculated|whispered|estimated)"
+    r"(?!\s+(?:to\s+(?!be\b|have\b)|at\b|on\b|in\b|by\b|as\b|for\b|from\b|with\b|under\b|of\b|and\b|or\b|[.,;:]))",
+    r"(?:is|are|was|were)\s+(?:widely\s+|generally\s+|commonly\s+|also\s+|now\s+)?(?:believed|thought|said|"
+    r"rumou?red|reported|understood)\s+to\s+(?:be|have)\b",
+)
+REPORTEDLY_PHRASES = (r"reportedly", r"rumou?redly")
+# Reputation with no one holding it (SRC303).
+REPUTATION_PHRASES = (
+    r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:widely|generally|often|commonly|frequently|"
+    r"universally|increasingly|long|also|sometimes|variously|largely|broadly)\s+"
+    r"(?:regarded|considered|seen|viewed|described|acknowledged|acclaimed|recognized|recognised|"
+    r"thought\s+of|accepted|credited)\b(?!\s+by\s+(?!many\b|some\b|most\b|others\b))",
+    r"(?:is|are|was|were|has\s+been|have\s+been)\s+regarded\s+(?:by\s+(?:many|some|most|others)\s+)?as\b",
+    r"(?:has|have|had)\s+been\s+(?:described|characteri[sz]ed|portrayed|labell?ed|dubbed)\s+as\b",
+    r"(?:is|are|was|were|has\s+been)\s+considered\s+by\s+(?:many|some|most|others)\b",
+)
+
 _ANONYMITY_REASON = regex.compile(
-    r"\b(?:(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity|(?:were|was|is|are)\s+not\s+authori[sz]ed\s+to\s+"
-    r"(?:speak|discuss|comment)|declined\s+to\s+be\s+(?:named|identified)|asked\s+not\s+to\s+be\s+(?:named|identified)|"
-    r"requested\s+anonymity|speaking\s+anonymously\s+because)\b",
+    r"\b(?:(?:on|under)\s+(?:the\s+)?condition\s+(?:of|that\s+(?:he|she|they|it)\s+not\s+be\s+(?:named|identified))|"
+    r"anonymity|(?:remain|speak(?:ing)?|spoke)\s+anonymously|(?:remain|stay)\s+anonymous|(?:were|was|is|are)\s+not\s+authori[sz]ed\s+to|declined\s+to\s+(?:be\s+(?:named|identified)|give\s+"
+    r"(?:his|her|their)\s+(?:full\s+)?name)|asked\s+not\s+to\s+be\s+(?:named|identified)|"
+    r"(?:would|did)\s+not\s+give\s+(?:his|her|their)\s+(?:full\s+)?name|gave\s+only\s+(?:his|her|their)\s+first\s+name|"
+    r"fear(?:ed|ing|s)?\s+(?:of\s+)?(?:retaliation|reprisals?)|speaking\s+anonymously|without\s+being\s+(?:named|identified)|"
+    r"because\s+(?:the\s+)?(?:talks|negotiations|matter|discussions|investigation)\s+(?:are|were|is|was)\s+"
+    r"(?:private|confidential|ongoing))",
     regex.I,
 )
 
+_AUX = r"(?:(?:have|has|had|will|would|may|might|could|also|often|long|repeatedly|previously|increasingly|" \
+       r"however|quickly|privately|publicly|widely|still|now|generally|continue\s+to|began\s+to)\s+){0,3}"
 
-class AnonymousSource(Rule):
+
+def _words(items: Iterable[str]) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+
+
+def _literal(phrases: Iterable[str]) -> list[str]:
+    """Phrases from config: plain words, escaped so a config can never smuggle in a pattern."""
+    return [regex.escape(" ".join(p.split())).replace(r"\ ", r"\s+") for p in phrases if p.strip()]
+
+
+_CACHE: dict[tuple, Any] = {}
+
+
+def _compile(parts: Iterable[str], extra: tuple[str, ...] = ()) -> regex.Pattern:
+    key = (tuple(parts), extra)
+    pat = _CACHE.get(key)
+    if pat is None:
+        body = "|".join(list(key[0]) + _literal(extra))
+        pat = regex.compile(r"(?<![\p{L}\p{N}\-])(?:" + body + r")(?![\p{L}\p{N}\-])", regex.I | regex.V1)
+        _CACHE[key] = pat
+    return pat
+
+
+def _group_pattern(groups: tuple[str, ...]) -> str:
+    verbs = _words(CLAIM_VERBS)
+    vague = _words(VAGUE_GROUPS + groups)
+    quantified = _words(QUANTIFIED_GROUPS)
+    quant = _words(QUANTIFIERS)
+    # group, then an optional qualifier ("of the plan", "including Ana Ruiz"), then the verb
+    return (
+        r"(?P<group>(?:(?:" + quant + r")\s+(?:[\p{L}\-]+\s+){0,2}?(?:" + quantified + "|" + vague + r")|"
+        r"(?:[\p{L}.\-]+\s+)?(?:" + vague + r")))"
+        r"(?P<between>(?:\s+(?:of|in|on|at|from|with|within|for|across|inside|who|that)\b[^,.;:!?\"“”]{0,60}?)?"
+        r"(?:\s*,\s*[^,.;!?\"“”]{1,80}?,|\s+(?:—|–|--)\s*[^.;!?\"“”—–]{1,80}?\s*(?:—|–|--))?\s+)"
+        + _AUX + r"(?P<verb>" + verbs + r")"
+        r"|(?P<bare>(?<=^|[,;:—–]\s*|\b(?:but|and|while|though|although|yet|as|because|since|where)\s+)"
+        r"(?:some|many|others|most)\s+(?:have\s+|had\s+|would\s+|will\s+|still\s+|now\s+|also\s+)?"
+        r"(?P<bverb>say|said|argue|argued|believe|believed|contend|contended|claim|claimed|think|feel|fear|"
+        r"feared|insist|insisted|worry|worried|warn|warned|suggest|suggested|charge|charged|predict|predicted)"
+        r"(?!\s+(?:in|over|on|of|to)\b))"
+    )
+
+
+_GROUP = {}
+
+
+def _group_regex(groups: tuple[str, ...]) -> regex.Pattern:
+    pat = _GROUP.get(groups)
+    if pat is None:
+        pat = regex.compile(r"(?<![\p{L}\p{N}\-])(?:" + _group_pattern(groups) + r")(?![\p{L}\p{N}\-])",
+                            regex.I | regex.V1)
+        _GROUP[groups] = pat
+    return pat
+
+
+# A group named in place: "Critics, including Senator Ana Ruiz, say", "analysts at Barclays said".
+_NAMING_LINK = regex.compile(r"\b(?:including|such\s+as|like|among\s+them|led\s+by|notably|especially|namely)\b"
+                             r"|(?:^|\s)(?:at|from|with|in|inside|within|polled\s+by|surveyed\s+by|"
+                             r"interviewed\s+by|cited\s+by|quoted\s+by)\s+(?:the\s+)?(?=(?-i:\p{Lu}))", regex.I | regex.V1)
+_MEMBERS_NAMED = regex.compile(r"\b(?:among\s+(?:them|those|the\s+(?:critics|supporters|opponents|experts|"
+                               r"analysts))|including|such\s+as|led\s+by)\b[^.;]{0,40}?\p{Lu}\p{Ll}+", regex.V1)
+_CAPITAL_NAME = regex.compile(r"\b\p{Lu}[\p{L}'’\-.]+(?:\s+\p{Lu}[\p{L}'’\-.]+)*")
+_TARGET_PREP = regex.compile(r"\b(?:of|for|to|against|on|about|over)\s+(?:the\s+|a\s+)?$", regex.I)
+
+# Officials (SRC202).
+_OFFICIALS = regex.compile(
+    r"(?<![\p{L}\p{N}\-])(?P<mods>(?:[\p{L}.’'\-]+\s+){0,4}?)officials\s+" + _AUX +
+    r"(?P<verb>said|say|says|told|tell|confirmed|announced|stated|added|noted|warned|believe|believed|"
+    r"estimated|expect|expected|acknowledged|insisted|declined|cautioned|indicated|reported|claimed)\b",
+    regex.I | regex.V1,
+)
+_VAGUE_OFFICIAL_MODS = frozenset(
+    """some several many most other others senior top unnamed anonymous various two three four five
+    a few u.s us american western foreign federal government administration security intelligence
+    military law enforcement local regional national state the and but that said according two
+    former current high-ranking ranking european arab asian african israeli iranian russian chinese
+    iraqi syrian turkish afghan pakistani indian british french german mexican canadian japanese
+    korean ukrainian saudi egyptian also""".split()
+)
+_AGENCY = regex.compile(
+    r"\b(?:\p{Lu}[\p{L}.&'’\-]*\s+){1,5}(?:Department|Agency|Office|Service|Bureau|Police|Commission|Council|"
+    r"Administration|Ministry|Board|Authority|Institute|Center|Centre|Corp|Inc|Company|Co|University|"
+    r"Hospital|Committee|Court|Patrol|District|Force|Army|Navy|Guard|Party|Association|Union|Foundation|"
+    r"Group|Fund|Bank|Organization|Organisation)\b"
+    r"|\b(?:Department|Ministry|Office|Bureau)\s+of\s+\p{Lu}"
+    r"|\b(?!U\.?S\b)\p{Lu}{2,6}\b"
+    r"|\b(?:police|sheriff'?s?|fire\s+department|health\s+department|school\s+district|the\s+(?:city|county|state)|"
+    r"hospital|company|agency|ministry|department|campaign|prosecutors?'?\s+office)\b",
+    regex.V1,
+)
+
+
+class _SourcingRule(Rule):
+    """Shared by the SRC rules: the phrase pattern, quotes skipped, allowed phrases honoured."""
+
+    phrases: tuple[str, ...] = ()
+    options = {"extra-phrases": [], "allowed-phrases": []}
+
+    def pattern(self, options: dict[str, Any]) -> regex.Pattern:
+        return _compile(self.phrases, tuple(options.get("extra-phrases", ())))
+
+    def matches(self, doc, options: dict[str, Any]) -> Iterator[tuple[Any, Any, int]]:
+        """(match, sentence, sentence index) for each phrase found outside quotes and not allowed."""
+        allowed = {" ".join(a.lower().split()) for a in options.get("allowed-phrases", ())}
+        pat = self.pattern(options)
+        prose = doc.prose
+        for i, sent in enumerate(doc.sentences):
+            for m in pat.finditer(prose, sent.start, sent.end, timeout=1.0):
+                if " ".join(m.group().lower().split()) in allowed:
+                    continue
+                if doc.in_quote(m.start(), m.end()):
+                    continue
+                yield m, sent, i
+
+
+def _named_attribution(doc, sent, exclude: tuple[int, int] | None = None) -> bool:
+    """True when the sentence holds an attribution to a named source outside `exclude`."""
+    for a in doc.attributions_in(sent):
+        if exclude and a.start < exclude[1] and exclude[0] < a.end and not a.source_start >= exclude[1]:
+            continue
+        if doc.in_quote(a.start, a.end):
+            continue
+        if a.named or (a.kind != "according" and a.source.split()[:1] in (["he"], ["she"], ["He"], ["She"])):
+            return True
+    return False
+
+
+def _anonymity_explained(doc, i: int) -> bool:
+    sents = doc.sentences
+    text = " ".join(sents[j].text(doc.prose) for j in (i, i + 1) if j < len(sents))
+    return bool(_ANONYMITY_REASON.search(text))
+
+
+class AnonymousSource(_SourcingRule):
     code = "SRC101"
     name = "anonymous-source"
     severity = "warning"
-    summary = "A claim attributed to unnamed sources"
+    summary = "A claim attributed to unnamed sources or insiders"
+    phrases = ANONYMOUS_PHRASES
     doc = """
     ## What it does
     Flags claims attributed to sources the story does not name: "according to sources",
-    "sources say", "a source close to the mayor", "people familiar with the matter".
+    "sources say", "a source close to the mayor", "people familiar with the matter",
+    "insiders say". "Sources" of water, energy, income or funding are left alone.
 
     ## Why is this bad?
     A reader cannot weigh a claim whose source they cannot identify. Newsroom standards
@@ -52,26 +301,412 @@ class AnonymousSource(Rule):
     or explain the anonymity:
         The mayor will resign on Friday, according to two aides who spoke on condition
         of anonymity because they were not authorized to discuss personnel matters.
+
+    ## Options
+    `extra-phrases` (list of plain phrases to flag too), `allowed-phrases` (list of
+    phrases, as found in the text, never to flag).
+
+    ## How to silence
+    Name the source, explain the anonymity, or `<!-- copydesk: disable-next-line SRC101 -->`.
+    """
+
+    def check(self, doc, options):
+        for m, _sent, i in self.matches(doc, options):
+            words = " ".join(m.group().split())
+            if _anonymity_explained(doc, i):
+                yield Hit(m.start(), m.end(), f"Claim attributed to unnamed sources ('{words}'); the story explains "
+                          "the anonymity, so check that the reason given is real", severity="info")
+            else:
+                yield Hit(m.start(), m.end(), f"Claim attributed to unnamed sources ('{words}'); name the source "
+                          "or explain why it is anonymous")
+
+
+_PERSON = _words(UNNAMED_PEOPLE)
+_SHORT_VERBS = r"(?:said|says|told|tells|added|noted|explained|complained|wrote|writes|claimed|insisted|warned|recalled)"
+_UNNAMED_PERSON_PHRASES = (
+    r"(?<!\b(?:to|with|from|by|for|of|at)\s+)(?:one|an?|another)\s+" + _PERSON_ADJ + r"(?:" + _PERSON + r")"
+    r"(?:\s+(?:with|from|at|in|of|for)\s+(?:the\s+)?[^,.;\"“”]{1,40}?)?\s+(?:who\s+[^,.;\"“”]{1,60}?\s+)?"
+    r"(?:also\s+)?" + _SHORT_VERBS,
+    r"(?<=[,“”\"]\s*)" + _SHORT_VERBS + r"\s+(?:one|an?|another)\s+" + _PERSON_ADJ + r"(?:" + _PERSON + r")"
+    r"(?!\s*,?\s*\p{Lu}\p{Ll}+\s+\p{Lu})(?!\s+(?:named|identified\s+as)\b)",
+)
+
+
+class UnnamedPerson(_SourcingRule):
+    code = "SRC102"
+    name = "unnamed-person"
+    severity = "warning"
+    summary = "A claim carried by one unnamed person: 'one customer said', 'a senior official said'"
+    phrases = _UNNAMED_PERSON_PHRASES
+    doc = """
+    ## What it does
+    Flags a claim or quotation attributed to a single person the story does not name:
+    "one customer said", "a resident told reporters", "said a senior official". An
+    explanation of the anonymity in the same or next sentence lowers it to `info`.
+
+    ## Why is this bad?
+    An unnamed individual is an anonymous source. Readers cannot tell whether the person
+    exists, is typical, or has a stake; newsroom policy asks for a name or a reason.
+
+    ## Example
+        "The prices doubled overnight," one customer said.
+
+    ## Use instead
+        "The prices doubled overnight," said Ana Ruiz, who has shopped there for a decade.
+
+    ## Options
+    `extra-phrases`, `allowed-phrases` (plain phrases, as with SRC101).
+
+    ## How to silence
+    Name the person, say why they are not named, or disable the rule for the line.
+    """
+
+    def check(self, doc, options):
+        for m, _sent, i in self.matches(doc, options):
+            words = " ".join(m.group().split())
+            if _anonymity_explained(doc, i):
+                yield Hit(m.start(), m.end(), f"Claim carried by an unnamed person ('{words}'); the story explains "
+                          "the anonymity, so check that the reason given is real", severity="info")
+            else:
+                yield Hit(m.start(), m.end(), f"Claim carried by an unnamed person ('{words}'); name them or "
+                          "explain why they are not named")
+
+
+class VagueGroup(_SourcingRule):
+    code = "SRC201"
+    name = "vague-group"
+    severity = "warning"
+    summary = "A claim carried by a vague group: 'critics say', 'many experts warn', 'analysts note'"
+    options = {"extra-groups": [], "extra-phrases": [], "allowed-phrases": []}
+    doc = """
+    ## What it does
+    Flags claims carried by a group nobody can check: "critics say", "critics have accused",
+    "supporters argue", "some say", "many believe", "analysts note", "many experts warn",
+    "observers caution", "certain sectors of the public". It stays quiet when the group is
+    named in place ("Critics, including Senator Ana Ruiz and the Bar Association, say ...",
+    "analysts at Barclays said") or the paragraph names its members ("Among them is ..."),
+    and when "some" or "many" are plain quantifiers ("some residents lost power").
+
+    ## Why is this bad?
+    "Critics say" lets a writer voice any opinion without anyone standing behind it, and
+    tells the reader nothing about how many critics there are or who they are.
+
+    ## Example
+        Critics say the new zoning code favors developers.
+
+    ## Use instead
+        The zoning code favors developers, said Ana Ruiz, who chairs the Eastside
+        Neighborhood Association.
+
+    ## Options
+    `extra-groups` (list of plural nouns to treat as vague groups, e.g. "activists"),
+    `extra-phrases` (plain phrases to flag on their own), `allowed-phrases`.
+
+    ## How to silence
+    Name the members of the group, or disable the rule for the line.
+    """
+
+    def check(self, doc, options):
+        allowed = {" ".join(a.lower().split()) for a in options.get("allowed-phrases", ())}
+        groups = tuple(regex.escape(g.strip().lower()) for g in options.get("extra-groups", ()) if g.strip())
+        pat = _group_regex(groups)
+        phrases = _compile(VAGUE_PHRASES, tuple(options.get("extra-phrases", ())))
+        prose = doc.prose
+        seen: set[int] = set()
+        for sent in doc.sentences:
+            block = doc.blocks[sent.block]
+            para = prose[block.start:block.end]
+            for m in pat.finditer(prose, sent.start, sent.end, timeout=1.0):
+                words = " ".join(m.group().split())
+                if words.lower() in allowed or doc.in_quote(m.start(), m.end()):
+                    continue
+                if m.group("group") is not None:
+                    if _group_named(m.group("group"), m.group("between")) or _MEMBERS_NAMED.search(para):
+                        continue
+                    if _not_a_claim(prose, sent.start, m):
+                        continue
+                    head = m.group("group").split()[-1].lower()
+                    if head == "officials":
+                        continue  # SRC202's business
+                if m.start() in seen:
+                    continue
+                seen.add(m.start())
+                yield Hit(m.start(), m.end(), f"Claim carried by a vague group ('{words}'); name who says so")
+            for m in phrases.finditer(prose, sent.start, sent.end, timeout=1.0):
+                words = " ".join(m.group().split())
+                if words.lower() in allowed or doc.in_quote(m.start(), m.end()):
+                    continue
+                yield Hit(m.start(), m.end(), f"Vague attribution ('{words}'); name who holds this view")
+
+
+_DEFINITE = frozenset("the these those such its their his her our this that both".split())
+_POLL_BEFORE = regex.compile(r"(?:\d\s*%|percent|per\s+cent|share|proportion|majority|minority|half|third|quarter|"
+                             r"fifth|number|most|two-thirds|three-quarters)\s+(?:of\s+)?(?:the\s+|all\s+|[\p{L}’'\-]+\s+)?$",
+                             regex.I | regex.V1)
+_NEGATED = regex.compile(r"\b(?:not|never|n[’']t|no\s+longer)\b", regex.I)
+
+
+def _not_a_claim(prose: str, sent_start: int, m) -> bool:
+    """A poll result, a group defined earlier ("the experts"), or a denial: not a vague attribution."""
+    group = m.group("group")
+    if group.split()[0].lower() in _DEFINITE:
+        return True
+    if regex.search(r"\d", m.group("between")) or _POLL_BEFORE.search(prose[max(sent_start, m.start() - 40):m.start()]):
+        return True
+    return bool(_NEGATED.search(prose[m.end("between"):m.start("verb")] + m.group("between")))
+
+
+def _group_named(group: str, between: str) -> bool:
+    """True when the group's own words or the words before its verb name its members."""
+    if not between.strip():
+        return False
+    if _NAMING_LINK.search(between) and _CAPITAL_NAME.search(between):
+        return True
+    for cap in _CAPITAL_NAME.finditer(between):
+        before = between[:cap.start()]
+        if _TARGET_PREP.search(before):
+            continue  # "critics of Mayor Ruiz": the target, not the critics
+        if names_source(cap.group()):
+            return True
+    return False
+
+
+class UnnamedOfficials(_SourcingRule):
+    code = "SRC202"
+    name = "unnamed-officials"
+    severity = "warning"
+    summary = "'Officials said' with no agency or name"
+    options = {"allowed-phrases": []}
+    doc = """
+    ## What it does
+    Flags "officials said", "senior officials told reporters", "U.S. officials say" when
+    neither the sentence nor the same or previous paragraph says whose officials they are.
+    "Police officials said", "officials at the county health department said" and "Fire
+    Department officials said" are left alone.
+
+    ## Why is this bad?
+    "Officials" could be anyone from a clerk to a cabinet member; readers cannot check
+    the claim or weigh the officials' interest in it.
+
+    ## Example
+        Officials said the bridge would reopen by spring.
+
+    ## Use instead
+        The bridge will reopen by spring, said Ana Ruiz, a spokeswoman for the state
+        Department of Transportation.
+
+    ## Options
+    `allowed-phrases` (phrases, as found in the text, never to flag).
+
+    ## How to silence
+    Name the agency or the official, or disable the rule for the line.
+    """
+
+    def check(self, doc, options):
+        allowed = {" ".join(a.lower().split()) for a in options.get("allowed-phrases", ())}
+        prose = doc.prose
+        for sent in doc.sentences:
+            if "fficials" not in prose[sent.start:sent.end]:
+                continue
+            for m in _OFFICIALS.finditer(prose, sent.start, sent.end):
+                if doc.in_quote(m.start(), m.end()):
+                    continue
+                mods = m.group("mods").split()
+                # the modifiers that belong to "officials": back to the first clause word
+                own: list[str] = []
+                for w in reversed(mods):
+                    if w.endswith((",", ";", ":")) or w.lower() in ("and", "but", "that", "said", "as", "when",
+                                                                    "while", "because", "after", "before"):
+                        break
+                    own.insert(0, w)
+                start = m.start("mods") + m.group("mods").rfind(own[0]) if own else m.start() + len(m.group("mods"))
+                if any(w.lower().strip(".,") not in _VAGUE_OFFICIAL_MODS and w.lower() != "the" for w in own):
+                    continue  # "police officials", "Pentagon officials", "county health officials"
+                words = " ".join(prose[start:m.end()].split())
+                if words.lower() in allowed:
+                    continue
+                if _AGENCY.search(prose[sent.start:sent.end]) or self._agency_nearby(doc, sent):
+                    continue
+                yield Hit(start, m.end(), f"'{words}' names no agency or official; say whose officials they are")
+
+    @staticmethod
+    def _agency_nearby(doc, sent) -> bool:
+        lo = doc.blocks[max(0, sent.block - 1)].start
+        return bool(_AGENCY.search(doc.prose, lo, sent.start))
+
+
+class UnnamedResearch(_SourcingRule):
+    code = "SRC203"
+    name = "unnamed-research"
+    severity = "warning"
+    summary = "'Studies show' or 'research has shown' with no study named"
+    phrases = RESEARCH_PHRASES
+    doc = """
+    ## What it does
+    Flags "studies show", "research has shown", "a recent study found", "according to
+    studies" when the sentence does not name the study, its authors or where it was
+    published. "According to a study published in JAMA" and "a 2024 study by the
+    University of Michigan found" are left alone.
+
+    ## Why is this bad?
+    Readers cannot find, read or weigh a study the story does not name, and "studies
+    show" often stands in for a single weak or misread paper.
+
+    ## Example
+        Studies show that four-day school weeks raise test scores.
+
+    ## Use instead
+        A 2023 study by the RAND Corporation found that four-day school weeks ...
+
+    ## Options
+    `extra-phrases`, `allowed-phrases` (plain phrases).
+
+    ## How to silence
+    Name the study, or disable the rule for the line.
     """
 
     def check(self, doc, options):
         prose = doc.prose
-        sentences = doc.sentences
-        for i, sent in enumerate(sentences):
-            text = prose[sent.start:sent.end]
-            if "ource" not in text and "familiar" not in text:
+        for m, sent, _i in self.matches(doc, options):
+            after = prose[m.end():sent.end]
+            before = prose[sent.start:m.start()]
+            # "A study by the RAND Corporation found", "studies published in JAMA show"
+            if _CAPITAL_NAME.search(m.group()[1:]) and names_source(m.group()[1:]):
                 continue
-            for m in _ANON.finditer(prose, sent.start, sent.end):
-                if doc.in_quote(m.start(), m.end()):
-                    continue
-                nxt = sentences[i + 1] if i + 1 < len(sentences) else None
-                context = text + (" " + prose[nxt.start:nxt.end] if nxt is not None else "")
-                if _ANONYMITY_REASON.search(context):
-                    yield Hit(m.start(), m.end(), "Claim attributed to unnamed sources; the story explains the "
-                              "anonymity, so check that the reason given is real", severity="info")
-                else:
-                    yield Hit(m.start(), m.end(), f"Claim attributed to unnamed sources ('{m.group()}'); "
-                              "name the source or explain why it is anonymous")
+            if regex.match(r"\s*(?:by|from|at|in|of|published|conducted|led|funded|released|commissioned)\b"
+                           r"[^.;]{0,80}?\p{Lu}", after, regex.V1) and names_source(after[:100]):
+                continue
+            if _named_attribution(doc, sent, (m.start(), m.end())) or regex.search(
+                    r"\b(?:by|from|at|in)\s+(?:the\s+)?\p{Lu}\p{L}+[^.]{0,30}$", before, regex.V1):
+                continue
+            words = " ".join(m.group().split())
+            yield Hit(m.start(), m.end(), f"'{words}' names no study; name the study, its authors or where "
+                      "it was published")
 
 
-RULES = [AnonymousSource]
+class AgentlessAttribution(_SourcingRule):
+    code = "SRC301"
+    name = "agentless-attribution"
+    severity = "warning"
+    summary = "Agentless attribution: 'it is believed', 'it has been reported', 'is said to be'"
+    phrases = AGENTLESS_PHRASES
+    doc = """
+    ## What it does
+    Flags passive attribution that hides who believes, says or reports something: "it is
+    believed", "it is said", "it has been reported", "it is thought", "the suspect is
+    believed to be". It stays quiet when the sentence names who holds the view ("It is
+    believed the fire started in the kitchen, Fire Chief Ana Ruiz said").
+
+    ## Why is this bad?
+    The passive removes the source: the reader cannot tell whether "it is believed" means
+    the police, the reporter or a rumor.
+
+    ## Example
+        It is believed the company will move its headquarters.
+
+    ## Use instead
+        The company will move its headquarters, its chief executive, Ana Ruiz, said.
+
+    ## Options
+    `extra-phrases`, `allowed-phrases` (plain phrases).
+
+    ## How to silence
+    Say who believes it, or disable the rule for the line.
+    """
+
+    def check(self, doc, options):
+        for m, sent, _i in self.matches(doc, options):
+            if _named_attribution(doc, sent, (m.start(), m.end())):
+                continue
+            words = " ".join(m.group().split())
+            yield Hit(m.start(), m.end(), f"Agentless attribution ('{words}'); say who believes or reports it")
+
+
+_REPORTED_BY = regex.compile(
+    r"\b(?:according\s+to|reported|reports|report|reporting|told|first\s+reported|citing|cited|via)\b", regex.I)
+
+
+_SOURCED_SENTENCE = regex.compile(r"\baccording\s+to\b|^\W*(?:from|via|per)\s+(?:the\s+)?\p{Lu}", regex.I | regex.V1)
+
+
+class Reportedly(_SourcingRule):
+    code = "SRC302"
+    name = "reportedly"
+    severity = "warning"
+    summary = "'Reportedly' with no report named"
+    phrases = REPORTEDLY_PHRASES
+    doc = """
+    ## What it does
+    Flags "reportedly" (and "purportedly", "rumoredly") when neither its sentence nor the
+    sentence before names the report: the publication, agency or person who reported it.
+
+    ## Why is this bad?
+    "Reportedly" passes on a claim while hiding where it came from and whether anyone
+    confirmed it. Readers cannot judge a report they cannot find.
+
+    ## Example
+        The striker reportedly asked to be transferred.
+
+    ## Use instead
+        The striker asked to be transferred, The Daily Record reported Tuesday.
+
+    ## Options
+    `extra-phrases`, `allowed-phrases` (plain phrases).
+
+    ## How to silence
+    Name the report, or disable the rule for the line.
+    """
+
+    def check(self, doc, options):
+        sents = doc.sentences
+        for m, sent, i in self.matches(doc, options):
+            if _named_attribution(doc, sent, (m.start(), m.end())) or _SOURCED_SENTENCE.search(sent.text(doc.prose)):
+                continue
+            prev = sents[i - 1] if i > 0 and sents[i - 1].block == sent.block else None
+            if prev is not None and _REPORTED_BY.search(prev.text(doc.prose)) and _named_attribution(doc, prev):
+                continue
+            words = m.group()
+            yield Hit(m.start(), m.end(), f"'{words}' with no report named; say who reported it")
+
+
+class UnattributedReputation(_SourcingRule):
+    code = "SRC303"
+    name = "unattributed-reputation"
+    severity = "warning"
+    summary = "A reputation nobody holds: 'is widely regarded as', 'has been described as'"
+    phrases = REPUTATION_PHRASES
+    doc = """
+    ## What it does
+    Flags a reputation or description with no one behind it: "is widely regarded as",
+    "is generally considered", "has been described as", "is considered by many". It stays
+    quiet when the sentence names who regards or describes ("has been described by the
+    Tribune's critic Ana Ruiz as ...", "... said Ana Ruiz").
+
+    ## Why is this bad?
+    "Widely regarded" asserts a consensus without showing it; "has been described as"
+    repeats a label without saying who applied it.
+
+    ## Example
+        The chef is widely regarded as the city's best.
+
+    ## Use instead
+        The chef won the James Beard Award for the region in 2025.
+
+    ## Options
+    `extra-phrases`, `allowed-phrases` (plain phrases).
+
+    ## How to silence
+    Say who holds the view, give the evidence, or disable the rule for the line.
+    """
+
+    def check(self, doc, options):
+        for m, sent, _i in self.matches(doc, options):
+            if _named_attribution(doc, sent, (m.start(), m.end())):
+                continue
+            words = " ".join(m.group().split())
+            yield Hit(m.start(), m.end(), f"Unattributed reputation ('{words}'); say who holds this view, "
+                      "or give the evidence")
+
+
+RULES = [AnonymousSource, UnnamedPerson, VagueGroup, UnnamedOfficials, UnnamedResearch, AgentlessAttribution,
+         Reportedly, UnattributedReputation]
