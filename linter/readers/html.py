@@ -45,6 +45,23 @@ _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|NewsArticle|Report|WebPage|Pos
 _BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|author|byl|contributor|writer)(?:$|[\s_-])", re.I)
 
 
+_DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|dateline|pubdate|published|timestamp|time|posted-on)(?:$|[\s_-])", re.I)
+_UPDATED_CLASS = re.compile(r"updated|modified", re.I)
+
+
+def _capture_key(name: str, attrs: dict) -> str | None:
+    """Which metadata an element's text is: "author", "time-text", "date-text", "updated-text" or None."""
+    itemprop = attrs.get("itemprop", ("",))[0].lower()
+    cls = attrs.get("class", ("",))[0] or ""
+    if "author" in attrs.get("rel", ("",))[0].lower() or itemprop == "author" or _BYLINE_CLASS.search(cls):
+        return "author"
+    if name == "time" and "datetime" not in attrs:
+        return "time-text"
+    if itemprop in ("datepublished", "datecreated") or _DATE_CLASS.search(cls):
+        return "updated-text" if _UPDATED_CLASS.search(cls) or itemprop == "datemodified" else "date-text"
+    return None
+
+
 def _attrs(raw: str, base: int) -> dict[str, tuple[str, int]]:
     """attribute name -> (value, index of the value in the file)."""
     out = {}
@@ -185,10 +202,18 @@ def read(text: str, path: str) -> ReadResult:
                 dt = attrs["datetime"]
                 key = "datePublished" if attrs.get("itemprop", ("",))[0].lower() == "datepublished" or "pubdate" in attrs else "datetime"
                 candidates.append(MetaCandidate("time", key, dt[0], m.start(), m.end()))
-            is_byline = ("author" in attrs.get("rel", ("",))[0].lower() or attrs.get("itemprop", ("",))[0].lower() == "author"
-                         or _BYLINE_CLASS.search(attrs.get("class", ("",))[0] or ""))
-            if is_byline and name not in VOID and not skipping:
-                captures.append([name, 0, [], m.end(), "rel-author"])
+            if name == "link" and "canonical" in attrs.get("rel", ("",))[0].lower() and attrs.get("href", ("",))[0]:
+                href, at = attrs["href"]
+                candidates.append(MetaCandidate("meta", "canonical", href, at, at + len(href)))
+            cap_key = _capture_key(name, attrs)
+            if cap_key in ("date-text", "updated-text") and not skipping:
+                for attr in ("content", "title", "data-date", "data-timestamp"):
+                    if attrs.get(attr, ("",))[0].strip():
+                        val, at = attrs[attr]
+                        candidates.append(MetaCandidate("date-text", cap_key, val, at, at + len(val)))
+            if cap_key and name not in VOID and not skipping:
+                captures.append([name, 0, [], m.end(), "time" if cap_key == "time-text" else
+                                 "rel-author" if cap_key == "author" else "date-text", cap_key])
             elif captures and captures[-1][0] == name:
                 captures[-1][1] += 1
             if name in SKIP and name not in VOID:
@@ -208,11 +233,12 @@ def read(text: str, path: str) -> ReadResult:
         else:
             if captures and captures[-1][0] == name:
                 if captures[-1][1] == 0:
-                    _, _, parts, start, source = captures.pop()
+                    _, _, parts, start, source, cap_key = captures.pop()
                     value = " ".join("".join(parts).split())
-                    if value:
-                        lead = len(text[start:]) - len(text[start:].lstrip())
-                        candidates.append(MetaCandidate(source, "author", value, start + lead, m.start(), value))
+                    if value and (cap_key == "author" or len(value) <= 200):
+                        first = text.find(value.split()[0], start, m.start())
+                        at = first if first >= 0 else start
+                        candidates.append(MetaCandidate(source, cap_key, value, at, m.start(), value))
                 else:
                     captures[-1][1] -= 1
             if name in SKIP and skip.get(name):
