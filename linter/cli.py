@@ -65,6 +65,24 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("--format", choices=("text", "json"), default="text")
     inspect.add_argument("--stdin-filename", metavar="NAME")
     inspect.add_argument("--config", metavar="FILE")
+
+    lsp = sub.add_parser("lsp", help="run the language server on stdio (needs the 'lsp' extra: pygls)",
+                         description="A Language Server Protocol server on standard input/output: diagnostics, "
+                                     "hover explanations and quick fixes in any LSP editor.")
+    lsp.add_argument("--config", metavar="FILE", help="use this config for every buffer (default: the nearest one above each)")
+    lsp.add_argument("--rule-docs-url", metavar="TEMPLATE",
+                     help="link for each diagnostic's code, '{code}' replaced (default: a local Markdown file per rule)")
+    lsp.add_argument("--debounce-ms", type=int, default=100, metavar="MS", help="wait this long after the last change (default: 100)")
+
+    report = sub.add_parser("report", help="write a self-contained HTML page of a story with its findings highlighted",
+                            description="Render a story as a reader sees it, each finding highlighted, with a summary "
+                                        "and a per-paragraph readability chart, as one self-contained HTML page.")
+    report.add_argument("file", metavar="STORY", help="an article (- for standard input)")
+    report.add_argument("--output", "-o", metavar="FILE", help="write the page here (default: standard output)")
+    report.add_argument("--stdin-filename", metavar="NAME", help="with '-': the name (its extension picks the format)")
+    report.add_argument("--config", metavar="FILE")
+    report.add_argument("--select", type=_codes_arg, metavar="CODES", help="only these codes or prefixes")
+    report.add_argument("--ignore", type=_codes_arg, metavar="CODES", help="skip these codes or prefixes")
     return parser
 
 
@@ -298,7 +316,20 @@ def _short(lines: list[int]) -> str:
     return ", ".join(map(str, lines)) or "-"
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "inspect": cmd_inspect}
+def cmd_lsp(args) -> int:
+    from linter.lsp import main as lsp_main
+
+    return lsp_main(config_file=args.config, docs_url=args.rule_docs_url, debounce=max(0, args.debounce_ms) / 1000)
+
+
+def cmd_report(args) -> int:
+    from linter.report_html import main as report_main
+
+    return report_main(args)
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "inspect": cmd_inspect,
+            "lsp": cmd_lsp, "report": cmd_report}
 
 
 def main(argv: list[str] | None = None) -> int:
