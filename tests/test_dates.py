@@ -1,0 +1,97 @@
+"""DAT: missing publication dates, unanchored relative time, contradictory dates."""
+
+import datetime
+
+from tests.rule_tester import Case, run_table
+
+BY = "By Maria Chen\n\n"
+BODY = "The council voted to close the library.\n"
+
+DAT101_VALID = [
+    BY + "Nov. 27, 2026\n\n" + BODY,
+    BY + "November 27, 2026\n\n" + BODY,
+    BY + "27 November 2026\n\n" + BODY,
+    BY + "2026-11-27\n\n" + BODY,
+    BY + "11/27/2026\n\n" + BODY,
+    BY + "Published 3:15 p.m. ET Friday, Nov. 27, 2026\n\n" + BODY,
+    BY + "Updated: 2026-11-27T15:15:00-05:00\n\n" + BODY,
+    "By Maria Chen | Nov. 27, 2026\n\n" + BODY,
+    "MEXICO CITY, Nov. 27, 2026 — " + BODY,
+    BODY + "\nBy Maria Chen\nPosted on November 27, 2026",
+    Case("---\ntitle: Library\ndate: 2026-11-27\n---\n" + BODY, path="s.md"),
+    Case("+++\ndate = 2026-11-27T10:00:00Z\n+++\n" + BODY, path="s.md"),
+    Case('<head><meta property="article:published_time" content="2026-11-27T15:15:00Z"></head><p>x</p>', path="s.html"),
+    Case('<head><script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2026-11-27"}'
+         '</script></head><p>x</p>', path="s.html"),
+    Case('<body><p><time datetime="2026-11-27">Friday</time></p><p>x</p></body>', path="s.html"),
+    Case('<body><p class="meta">By Ana Ruiz</p><span class="date">Nov. 27, 2026</span><p>x</p></body>', path="s.html"),
+]
+DAT101_INVALID = [
+    Case(BY + BODY, [(1, 1, "DAT101")]),
+    # a dateline without a date is not a date
+    Case("MEXICO CITY — " + BODY, [(1, 1, "DAT101")]),
+    # a year in the body or a copyright line is not a publication date
+    Case(BY + "The library opened in 1998 and closed in 2026.\n\n© 2026 The Daily Example", [(1, 1, "DAT101")]),
+    Case(BY + "The vote came after a Nov. 3, 2026 hearing where residents spoke for hours about the plan.\n",
+         [(1, 1, "DAT101")]),
+    Case("---\ntitle: Library\nauthor: Maria Chen\n---\n" + BODY, [(1, 1, "DAT101")], path="s.md"),
+    Case("<html><head><title>Library</title></head><body><p>" + BODY + "</p><footer>Copyright 2026</footer>"
+         "</body></html>", [(1, 1, "DAT101")], path="s.html"),
+]
+
+DAT201_VALID = [
+    # with a date, relative words are anchored
+    BY + "Nov. 27, 2026\n\nThe council voted yesterday. It meets again on Tuesday.\n",
+    Case("---\ndate: 2026-11-27\n---\nThe council voted last week.\n", path="s.md"),
+    # without a date, but no relative words; "recently" as an adjective-modifier is left alone
+    BY + "The recently renovated library will close.\n",
+    BY + "The library opened on Nov. 3 and closed in December.\n",
+]
+DAT201_INVALID = [
+    Case(BY + "The council voted yesterday to close the library.\n", [(3, 19, "DAT201", "yesterday")]),
+    Case(BY + "The council voted on Tuesday. Residents protested this morning.\n",
+         [(3, 19, "DAT201", "on Tuesday"), (3, 51, "DAT201", "this morning")]),
+    Case(BY + "Officials recently announced the closure, two weeks ago.\n",
+         [(3, 11, "DAT201", "recently"), (3, 43, "DAT201", "two weeks ago")]),
+    Case(BY + "Talks broke down last week.\n", [(3, 18, "DAT201", "last week")]),
+    # a dateline without a date does not anchor anything
+    Case("MEXICO CITY — The president spoke last night.\n", [(1, 35, "DAT201", "last night")]),
+]
+
+DAT301_VALID = [
+    Case("---\ndate: 2026-11-27\nupdated: 2026-11-28\n---\nx\n", path="s.md"),
+    Case("---\ndate: 2026-11-27\nupdated: 2026-11-27\n---\nx\n", path="s.md"),
+]
+DAT301_INVALID = [
+    Case("---\ndate: 2026-11-27\nupdated: 2026-11-20\n---\nx\n", [(3, 10, "DAT301", "2026-11-20")], path="s.md"),
+    Case('<head><meta property="article:published_time" content="2026-11-27T10:00:00Z">\n'
+         '<meta property="article:modified_time" content="2026-11-26T09:00:00Z"></head><p>x</p>',
+         [(2, 49, "DAT301", "2026-11-26T09:00:00Z")], path="s.html"),
+]
+
+FUTURE = (datetime.date.today() + datetime.timedelta(days=40)).isoformat()
+PAST = (datetime.date.today() - datetime.timedelta(days=2)).isoformat()
+DAT302_VALID = [Case(f"---\ndate: {PAST}\n---\nx\n", path="s.md")]
+DAT302_INVALID = [Case(f"---\ndate: {FUTURE}\n---\nx\n", [(2, 7, "DAT302", FUTURE)], path="s.md")]
+
+
+def test_dat101_missing_date():
+    run_table("DAT101", DAT101_VALID, DAT101_INVALID)
+
+
+def test_dat201_relative_time_without_date():
+    run_table("DAT201", DAT201_VALID, DAT201_INVALID)
+
+
+def test_dat301_updated_before_published():
+    run_table("DAT301", DAT301_VALID, DAT301_INVALID)
+
+
+def test_dat302_future_date_when_selected():
+    run_table("DAT302", DAT302_VALID, DAT302_INVALID)
+
+
+def test_dat302_is_off_by_default():
+    from linter.plugins import load_registry
+
+    assert load_registry().rules["DAT302"].default_enabled is False
