@@ -40,7 +40,8 @@ MONTHS = {
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
+          r"|Nov(?:ember)?|Dec(?:ember)?)\.?")
 DATE_PATTERN = regex.compile(
     r"(?P<iso>(?<![\d/.-])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?![\d/])"
     r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?)"
@@ -94,7 +95,8 @@ def find_dates(text: str, date_order: str = "month-first"):
 
 
 _BYLINE_LINE = regex.compile(
-    r"^[ \t\u00a0]*(?:[*_#>]+\s*)?(?:by|posted\s+by|written\s+by|story\s+by|words\s+by|reporting\s+by)[:\s]\s*(?P<name>\S.{0,118}?)[ \t\u00a0*_]*$",
+    r"^[ \t\u00a0]*(?:[*_#>]+\s*)?(?:by|posted\s+by|written\s+by|story\s+by|words\s+by|reporting\s+by)[:\s]\s*"
+    r"(?P<name>\S.{0,118}?)[ \t\u00a0*_]*$",
     regex.I | regex.M,
 )
 _PUB_LABEL = (r"published(?:\s+on)?|posted(?:\s+on)?|first\s+published(?:\s+on)?|publication\s+date|date\s+published|"
@@ -102,7 +104,8 @@ _PUB_LABEL = (r"published(?:\s+on)?|posted(?:\s+on)?|first\s+published(?:\s+on)?
 _UPD_LABEL = (r"updated(?:\s+on)?|last\s+updated(?:\s+on)?|last\s+modified(?:\s+on)?|modified|last\s+revised|revised|"
               r"date\s+of\s+last\s+revision|last\s+reviewed|effective\s+date")
 _LABELLED_LINE = regex.compile(
-    r"^[ \t\u00a0]*(?:[*_$]+\s*)?(?:this\s+(?:page|article|post|story)\s+was\s+)?(?:(?P<upd>" + _UPD_LABEL + r")|(?P<pub>" + _PUB_LABEL + r"))\b\s*[:\-–—]?\s*(?P<rest>.{0,120})$",
+    r"^[ \t\u00a0]*(?:[*_$]+\s*)?(?:this\s+(?:page|article|post|story)\s+was\s+)?"
+    r"(?:(?P<upd>" + _UPD_LABEL + r")|(?P<pub>" + _PUB_LABEL + r"))\b\s*[:\-–—]?\s*(?P<rest>.{0,120})$",
     regex.I | regex.M,
 )
 # What may stand beside a date on a line that is only a date: weekdays, times, zones, "at".
@@ -113,7 +116,8 @@ _DATE_LINE_FILLER = regex.compile(
 )
 _DATELINE = regex.compile(
     r"^(?P<place>(?:\p{Lu}[\p{L}.'’\-]*)(?:[ ,]+\p{Lu}[\p{L}.'’\-]*){0,4})(?:,\s*(?P<date>" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?))?"
-    r"\s*(?:\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg)\)\s*)?[—–]\s+|^(?P<place2>\p{Lu}[\p{Lu} .,'’\-]{2,40})\s*(?:\([^)]{1,20}\))?\s*[-—–]{1,2}\s+",
+    r"\s*(?:\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg)\)\s*)?[—–]\s+"
+    r"|^(?P<place2>\p{Lu}[\p{Lu} .,'’\-]{2,40})\s*(?:\([^)]{1,20}\))?\s*[-—–]{1,2}\s+",
     regex.V1,
 )
 _COPYRIGHT = regex.compile(r"(?i)©|\(c\)\s*(?:19|20)\d\d|copyright|all\s+rights\s+reserved")

@@ -36,7 +36,10 @@ _RELATIVE = regex.compile(
 )
 # "recently" only where it dates an event, not in "recently renovated" ... is hard to tell,
 # so it is flagged only next to a past-tense verb, the common news use ("recently announced").
-_RECENTLY = regex.compile(r"(?i)(?<!\b(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those)\s+)\brecently\s+\p{L}+ed\b|\b\p{L}+ed\s+recently\b|\bhave\s+recently\b|\bhas\s+recently\b|\bwas\s+recently\b|\bwere\s+recently\b")
+_RECENTLY = regex.compile(
+    r"(?i)(?<!\b(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those)\s+)\brecently\s+\p{L}+ed\b"
+    r"|\b\p{L}+ed\s+recently\b|\b(?:have|has|had|was|were)\s+recently\b"
+)
 
 
 def _has_date(doc) -> bool:
