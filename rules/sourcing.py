@@ -36,7 +36,7 @@ CLAIM_VERBS = (
 )
 # Nouns naming a group of people no reader can identify (SRC201), with or without a quantifier.
 VAGUE_GROUPS = (
-    "critics", "supporters", "opponents", "proponents", "detractors", "skeptics", "sceptics", "analysts",
+    "critics", "economists", "supporters", "opponents", "proponents", "detractors", "skeptics", "sceptics", "analysts",
     "experts", "observers", "commentators", "pundits", "watchers", "naysayers", "defenders", "backers",
 )
 # Nouns that are vague only with a quantifier: "many economists say" (not "economists at the Fed").
@@ -175,6 +175,9 @@ def _group_pattern(groups: tuple[str, ...]) -> str:
         r"(?P<between>(?:\s+(?:of|in|on|at|from|with|within|for|across|inside|who|that)\b[^,.;:!?\"“”]{0,60}?)?"
         r"(?:\s*,\s*[^,.;!?\"“”]{1,80}?,|\s+(?:—|–|--)\s*[^.;!?\"“”—–]{1,80}?\s*(?:—|–|--))?\s+)"
         + _AUX + r"(?P<verb>" + verbs + r")"
+        r"|(?P<qgroup>(?:many|some|most|several|numerous)\s+[\p{L}\-]+s)\s+" + _AUX +
+        r"(?P<qverb>believe|believed|argue|argued|contend|contended|insist|insisted|claim|claimed|think|feel|"
+        r"maintain|maintained|accuse|accused|allege|alleged)"
         r"|(?P<bare>(?<=^|[,;:—–]\s*|\b(?:but|and|while|though|although|yet|as|because|since|where)\s+)"
         r"(?:some|many|others|most)\s+(?:have\s+|had\s+|would\s+|will\s+|still\s+|now\s+|also\s+)?"
         r"(?P<bverb>say|said|argue|argued|believe|believed|contend|contended|claim|claimed|think|feel|fear|"
@@ -420,6 +423,11 @@ class VagueGroup(_SourcingRule):
                 words = " ".join(m.group().split())
                 if words.lower() in allowed or doc.in_quote(m.start(), m.end()):
                     continue
+                if m.group("qgroup") is not None and m.group("qgroup").split()[-1].lower() in _NOT_PEOPLE:
+                    continue
+                if m.group("verb") and m.group("verb").lower().startswith(("worr", "fear")) and regex.match(
+                        r"\s+(?:about|over|for|of)\b", prose[m.end():], regex.I):
+                    continue  # "some parents worried about buses": a feeling reported, not a claim
                 if m.group("group") is not None:
                     if _group_named(m.group("group"), m.group("between")) or _MEMBERS_NAMED.search(para):
                         continue
@@ -439,6 +447,8 @@ class VagueGroup(_SourcingRule):
                 yield Hit(m.start(), m.end(), f"Vague attribution ('{words}'); name who holds this view")
 
 
+_NOT_PEOPLE = frozenset("""studies reports polls surveys data results figures numbers things items days years
+    months weeks times ways cases parts kinds types sorts models products""".split())
 _DEFINITE = frozenset("the these those such its their his her our this that both".split())
 _POLL_BEFORE = regex.compile(r"(?:\d\s*%|percent|per\s+cent|share|proportion|majority|minority|half|third|quarter|"
                              r"fifth|number|most|two-thirds|three-quarters)\s+(?:of\s+)?(?:the\s+|all\s+|[\p{L}’'\-]+\s+)?$",
@@ -532,7 +542,13 @@ class UnnamedOfficials(_SourcingRule):
     @staticmethod
     def _agency_nearby(doc, sent) -> bool:
         lo = doc.blocks[max(0, sent.block - 1)].start
-        return bool(_AGENCY.search(doc.prose, lo, sent.start))
+        for m in _AGENCY.finditer(doc.prose, lo, sent.start):
+            found = m.group()
+            if regex.fullmatch(r"\p{Lu}{2,6}", found):
+                continue  # an acronym in a nearby sentence may be a journal or a party, not the officials' agency
+            if found[:1].isupper() or found.lower().startswith(("police", "sheriff", "fire department")):
+                return True
+        return False
 
 
 class UnnamedResearch(_SourcingRule):
@@ -626,7 +642,7 @@ _REPORTED_BY = regex.compile(
     r"\b(?:according\s+to|reported|reports|report|reporting|told|first\s+reported|citing|cited|via)\b", regex.I)
 
 
-_SOURCED_SENTENCE = regex.compile(r"\baccording\s+to\b|^\W*(?:from|via|per)\s+(?:the\s+)?\p{Lu}", regex.I | regex.V1)
+_SOURCED_SENTENCE = regex.compile(r"\baccording\s+to\b|^\W*(?:from|via|per)\s+(?:the\s+)?(?-i:\p{Lu})", regex.I | regex.V1)
 
 
 class Reportedly(_SourcingRule):
