@@ -49,7 +49,8 @@ var panel=document.getElementById('panel-body');
 function show(m){
   var d=document.getElementById('d-'+m.id);var r=document.getElementById('rule-'+m.getAttribute('data-code'));
   panel.textContent='';
-  var h=document.createElement('p');h.className='panel-head';h.textContent=m.getAttribute('data-code')+' \\u2014 '+(d?d.querySelector('.msg').textContent:'');
+  var h=document.createElement('p');h.className='panel-head';
+  h.textContent=m.getAttribute('data-code')+' \\u2014 '+(d?d.querySelector('.msg').textContent:'');
   var w=document.createElement('p');w.className='panel-words';w.textContent='\\u201c'+m.getAttribute('data-words')+'\\u201d';
   panel.appendChild(h);panel.appendChild(w);
   if(r){var p=document.createElement('pre');p.textContent=r.textContent;panel.appendChild(p);}
@@ -285,7 +286,8 @@ article blockquote{border-left:4px solid #ccc;margin-left:0;padding-left:1rem;co
 article .list{padding-left:1.2rem;text-indent:-.8rem}article .list::before{content:'\\2022  '}
 article .caption{font-size:.9em;color:#555;font-style:italic}
 mark.finding{color:inherit;border-radius:2px;padding:0 1px;cursor:help}
-mark.finding:not(.cont)::after{display:inline-block;font:bold 10px system-ui,sans-serif;vertical-align:super;margin-left:2px;text-decoration:none}
+mark.finding:not(.cont)::after{display:inline-block;font:bold 10px system-ui,sans-serif;vertical-align:super;
+margin-left:2px;text-decoration:none}
 mark.finding:focus{outline:3px solid #1a1a1a;outline-offset:2px}
 mark.sev-error{box-shadow:inset 0 -2px 0 #b00}
 aside{font:14px/1.45 system-ui,sans-serif}
@@ -299,7 +301,8 @@ table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:2px 4px}
 .bar{fill:#8aa4c8}.bar.over{fill:#c0504d}.target{stroke:#333;stroke-dasharray:4 3}.axis{font:10px system-ui,sans-serif;fill:#555}
 .muted{color:#666}
 footer{max-width:68rem;margin:0 auto;padding:0 1.5rem 2rem;font:14px/1.5 system-ui,sans-serif}
-footer ol li{margin-bottom:.6rem}footer pre{white-space:pre-wrap;font:12px/1.45 ui-monospace,monospace;background:#fff;border:1px solid #ddd;padding:.6rem}
+footer ol li{margin-bottom:.6rem}
+footer pre{white-space:pre-wrap;font:12px/1.45 ui-monospace,monospace;background:#fff;border:1px solid #ddd;padding:.6rem}
 .code{font:600 12px ui-monospace,monospace}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.3rem;z-index:2}
 """ + "".join(fam)
@@ -348,8 +351,9 @@ def render_report(doc, findings: list, rules: dict, explain, cfg=None, problems:
             jump, where = " (about the whole story)", "whole story"
         else:
             jump = f" (outside the story text: \u201c{esc(f.words)}\u201d)"
-        items.append(f'<li id="d-f{p.index}"><span class="swatch fam-{_family(f.code).lower() if _family(f.code) in FAMILY_STYLES else "other"}"'
-                     f' aria-hidden="true"></span><span class="code">{esc(f.code)}</span> <span class="sev">{esc(f.severity)}</span>, '
+        fam_class = _family(f.code).lower() if _family(f.code) in FAMILY_STYLES else "other"
+        items.append(f'<li id="d-f{p.index}"><span class="swatch fam-{fam_class}" aria-hidden="true"></span>'
+                     f'<span class="code">{esc(f.code)}</span> <span class="sev">{esc(f.severity)}</span>, '
                      f'{esc(where)}: <span class="msg" id="m-f{p.index}">{esc(f.message)}</span>{jump} '
                      f'<a href="#rule-{esc(f.code)}">explain {esc(f.code)}</a></li>')
     explanations = []
@@ -379,7 +383,8 @@ def render_report(doc, findings: list, rules: dict, explain, cfg=None, problems:
 <div class="wrap">
 <main>
 <h1>copydesk report</h1>
-<p class="sub">{esc(doc.path)} \u00b7 {n} finding{"s" if n != 1 else ""} \u00b7 Tab or <kbd>n</kbd>/<kbd>p</kbd> moves between highlights</p>
+<p class="sub">{esc(doc.path)} \u00b7 {n} finding{"s" if n != 1 else ""} \u00b7
+Tab or <kbd>n</kbd>/<kbd>p</kbd> moves between highlights</p>
 {f'<div class="card" role="alert"><h2>copydesk could not do everything</h2><ul>{problem_html}</ul></div>' if problem_html else ""}
 {f'<div class="card"><h2>About the whole story</h2><ul>{whole_html}</ul></div>' if whole_html else ""}
 <article aria-label="The story with its findings highlighted">
