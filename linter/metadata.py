@@ -190,7 +190,9 @@ def extract_metadata(doc: Document) -> Metadata:
             if title is None:
                 title = _field(doc, c.value, c.start, c.source)
         elif key in _AUTHOR_KEYS:
-            if not value.startswith(("http:", "https:", "{", "[")):
+            # on a web page only the first visible byline is the story's; later ones sign comments and teasers
+            visible_again = c.source == "rel-author" and any(b.source == "text" for b in bylines)
+            if not value.startswith(("http:", "https:", "{", "[")) and not value.endswith(":") and not visible_again:
                 bylines.append(_field(doc, value, c.start, c.source))
         elif key in ("og:url", "canonical"):
             day, dated = _url_date(value)
@@ -293,6 +295,8 @@ def _text_bylines(doc: Document) -> list[MetaField]:
                 start = b.start + m.start("name")
                 out.append(_field(doc, name, doc.offsets.start(start), "text"))
                 break
+        if out and doc.format == "html":
+            break
     return out
 
 

@@ -54,6 +54,8 @@ def classify_byline(text: str, extra: tuple[str, ...] = (), allowed: tuple[str, 
             continue
         if name in placeholders:
             return name
+        if name.split(".")[0] in INSTITUTIONS:  # "CNN.com"
+            continue
         original = _original_case(text, name)
         if " " not in name and (_HANDLE.match(original) or (original.islower() and original.isalpha() and len(names.split()) == 1)):
             return original

@@ -44,6 +44,11 @@ BYL201_VALID = [
     "By noon, the admin office had closed." + BODY,
     Case("---\nauthor: Maria Chen\n---\n" + BODY, path="s.md"),
     Case('<head><meta name="author" content="Editorial Board"></head><body><p>x</p></body>', path="s.html"),
+    # commenters' names and later teasers are not the story's byline
+    Case('<body><p class="byline">By Ana Ruiz</p><p>The vote.</p><div class="comments">'
+         '<span class="comment-author">jsmith99</span><p>Great story.</p></div></body>', path="s.html"),
+    Case('<body><p><span class="author">Author:</span> Ana Ruiz</p><p>The vote.</p></body>', path="s.html"),
+    Case("By CNN.com" + BODY),
     # allowed by the newsroom
     Case("By metro desk" + BODY, options={"allowed-bylines": ["Metro Desk"]}),
 ]

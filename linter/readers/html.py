@@ -53,6 +53,8 @@ def _capture_key(name: str, attrs: dict) -> str | None:
     """Which metadata an element's text is: "author", "time-text", "date-text", "updated-text" or None."""
     itemprop = attrs.get("itemprop", ("",))[0].lower()
     cls = attrs.get("class", ("",))[0] or ""
+    if "comment" in cls.lower():  # a commenter's name or date is not the story's
+        return None
     if "author" in attrs.get("rel", ("",))[0].lower() or itemprop == "author" or _BYLINE_CLASS.search(cls):
         return "author"
     if name == "time" and "datetime" not in attrs:
