@@ -1,6 +1,6 @@
 """SRC rules: what each must flag, and the hard negatives it must leave alone (issue 3)."""
 
-from tests.rule_tester import Case, run_table, lint
+from tests.rule_tester import Case, lint, run_table
 
 # Hard negatives shared by every SRC rule: named sources, plain quantifiers, other "sources".
 NAMED = [
