@@ -12,6 +12,7 @@ JSON-LD, `<time datetime>`, a dated dateline, a "Published ..." line near the to
 from __future__ import annotations
 
 import datetime
+import re
 
 import regex
 
@@ -19,7 +20,7 @@ from linter import Hit, Rule
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _UNITS = r"(?:week|month|year|weekend|summer|winter|spring|fall|autumn)"
-_RELATIVE = regex.compile(
+_RELATIVE = re.compile(
     r"\b(?:"
     r"yesterday|the\s+day\s+before\s+yesterday|tomorrow|tonight|last\s+night"
     r"|(?:earlier|later)\s+today"
@@ -32,14 +33,15 @@ _RELATIVE = regex.compile(
     r"|(?:a\s+few|two|three|four|five|six|several|a\s+couple\s+of)\s+(?:days|weeks)\s+ago|a\s+(?:day|week)\s+ago"
     r"|recently"
     r")\b",
-    regex.I,
+    re.I,
 )
 # "recently" only where it dates an event, not in "recently renovated" ... is hard to tell,
 # so it is flagged only next to a past-tense verb, the common news use ("recently announced").
-_RECENTLY = regex.compile(
-    r"(?i)(?<!\b(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those)\s+)\brecently\s+\p{L}+ed\b"
-    r"|\b\p{L}+ed\s+recently\b|\b(?:have|has|had|was|were)\s+recently\b"
+_RECENTLY = re.compile(
+    r"(?i)\b(?:(?P<before>[^\W\d_]+)\s+)?recently\s+[^\W\d_]+ed\b"
+    r"|\b[^\W\d_]+ed\s+recently\b|\b(?:have|has|had|was|were)\s+recently\b"
 )
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those"}
 
 
 def _has_date(doc) -> bool:
@@ -125,7 +127,8 @@ class UnanchoredRelativeTime(Rule):
                 if words.lower() == "recently":
                     sent = doc.sentence_at(m.start())
                     lo, hi = (sent.start, sent.end) if sent else (block.start, block.end)
-                    if not any(r.start() <= m.start() < r.end() for r in _RECENTLY.finditer(prose, lo, hi)):
+                    if not any(r.start() <= m.start() < r.end() and (r.group("before") or "").lower() not in _DETERMINERS
+                               for r in _RECENTLY.finditer(prose, lo, hi)):
                         continue
                 yield Hit(m.start(), m.end(), f"'{words}' cannot be placed in time: the story has no "
                           "publication date; add one or name the date")
