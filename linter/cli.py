@@ -51,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="NAME", help="with '-': the name standard input is reported under (its extension picks the format)")
     check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the number of cores; 1 disables parallelism)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline "
+                       "(matched by file, code and flagged words, not line)")
+    check.add_argument("--write-baseline", metavar="FILE", help="record every finding in FILE (written atomically) "
+                       "instead of reporting them; later runs use it with --baseline")
+    check.add_argument("--changed-since", metavar="REF", help="report only findings on lines added or changed since "
+                       "the git revision REF branched off (and document-level findings on files added since)")
 
     rules = sub.add_parser("rules", help="list every rule", description="List every rule known, built-in and from plugins.")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -108,6 +114,8 @@ def cmd_check(args) -> int:
         _err(p)
     _validate_codes(args.select, reg, "--select")
     _validate_codes(args.ignore, reg, "--ignore")
+    if args.write_baseline and (args.baseline or args.changed_since):
+        raise UsageError("--write-baseline records every finding: it cannot be combined with --baseline or --changed-since")
     if args.format not in reg.reporters:
         raise UsageError(f"--format: unknown format '{args.format}' (known: {', '.join(sorted(reg.reporters))})")
     if args.config and not os.path.isfile(args.config):
@@ -146,6 +154,11 @@ def cmd_check(args) -> int:
         result.problems.extend(fr.problems)
         result.warnings.extend(fr.warnings)
     result.findings.sort(key=lambda f: f.sort_key())
+    hidden = _narrow_findings(args, result)
+    if hidden is None:
+        return EXIT_TROUBLE
+    if args.write_baseline:
+        return _write_baseline(args, result)
     # fail-on: the command line wins, else the config of the first file (or the current folder)
     try:
         cfg = linter.resolver.for_path(result.files[0] if result.files else None)
@@ -180,7 +193,45 @@ def cmd_check(args) -> int:
         _err(p)
     if not args.quiet:
         _summary(result)
+        if hidden:
+            sys.stderr.write(f"{hidden} finding{'s' if hidden != 1 else ''} in the baseline {args.baseline} not shown\n")
     return result.exit_status()
+
+
+def _narrow_findings(args, result) -> int | None:
+    """Apply --changed-since, then --baseline; return how many the baseline hid (None: error, reported)."""
+    from linter.baseline import BaselineError, filter_new, read_baseline
+    from linter.changes import ChangesError, changed_lines, filter_changed
+
+    try:
+        if args.changed_since:
+            result.findings = filter_changed(result.findings, changed_lines(args.changed_since))
+        if args.baseline:
+            result.findings, hidden = filter_new(result.findings, read_baseline(args.baseline), args.baseline)
+            return hidden
+    except (BaselineError, ChangesError) as exc:
+        _err(str(exc))
+        return None
+    return 0
+
+
+def _write_baseline(args, result) -> int:
+    from linter.baseline import BaselineError, write_baseline
+
+    try:
+        n = write_baseline(args.write_baseline, result.findings, __version__)
+    except BaselineError as exc:
+        _err(str(exc))
+        return EXIT_TROUBLE
+    for w in result.warnings:
+        _err(f"warning: {w}")
+    for p in result.problems:
+        _err(p)
+    if not args.quiet:
+        files = len({f.path for f in result.findings})
+        sys.stderr.write(f"wrote {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} "
+                         f"to the baseline {args.write_baseline}\n")
+    return EXIT_TROUBLE if result.problems else EXIT_CLEAN
 
 
 def _summary(result) -> None:

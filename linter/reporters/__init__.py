@@ -25,4 +25,6 @@ def copydesk_reporters():
     return [
         _LazyReporter("text", "linter.reporters.text", "path:line:col: CODE message, one a line"),
         _LazyReporter("json", "linter.reporters.json_format", "one JSON array of findings"),
+        _LazyReporter("sarif", "linter.reporters.sarif", "SARIF 2.1.0, for GitHub code scanning and other dashboards"),
+        _LazyReporter("github", "linter.reporters.github", "GitHub Actions annotations (workflow commands)"),
     ]
