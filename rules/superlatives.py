@@ -1,0 +1,758 @@
+"""Superlatives and puffery (SUP): praise and scale claims with nothing behind them.
+
+SUP1xx superlatives: "the most powerful", "one of the greatest", "the best supplement"
+(SUP101) and absolute claims, "the largest ever", "unprecedented", "record-breaking", "the
+first-ever", "the only ... on the market" (SUP102).
+SUP2xx puffery: peacock words, "world-class", "iconic", "cutting-edge" (SUP201), and
+promises of results, "a swift, decisive solution", "clinically proven" (SUP202).
+SUP3xx vague intensifiers standing in for a figure: "dramatically", "massive", "widely",
+"significant" (SUP301).
+
+Superlatives are found from their form (the -est words, "most"/"least" + an adjective,
+"best" and "worst") after a determiner ("the", a possessive, "one of the"), not from a
+word list; the word lists below are data a newsroom extends or trims through each rule's
+options. A finding is dropped when the claim is supported in its own sentence: a figure,
+a date range ("since 2009"), a citation ("state data show") or an attribution clause
+(`doc.attributions_in`; the SRC rules judge the source itself). Superlatives inside a
+quotation whose speaker is named are the speaker's, not the writer's: left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import regex
+
+from linter import Hit, Rule
+
+# -- word lists (data) ------------------------------------------------------------------------
+
+# Adjectives whose superlative is a measurement a reader can check ("the largest city"):
+# fine with a scope ("the state's largest", "the largest ... in Texas"), else only a note.
+MEASURABLE = (
+    "large", "big", "small", "high", "low", "long", "short", "old", "young", "tall", "deep", "wide", "heavy",
+    "light", "fast", "slow", "early", "late", "near", "close", "far", "rich", "poor", "cheap", "hot", "cold",
+    "warm", "wet", "dry", "busy", "steep", "costly", "wealthy", "populous", "common", "frequent", "densely",
+    "populated", "visited", "watched", "read", "selling", "paid", "ranking", "rated", "viewed", "used",
+    "known", "growing", "hit", "expensive", "lucrative", "senior", "deadly", "lethal",
+)
+# -est words that are not superlatives, and superlatives that claim nothing ("the latest").
+NOT_SUPERLATIVE = (
+    "interest", "forest", "contest", "protest", "request", "guest", "west", "chest", "nest", "quest", "test",
+    "rest", "arrest", "harvest", "honest", "dishonest", "modest", "immodest", "earnest", "manifest", "conquest",
+    "priest", "suggest", "digest", "invest", "inquest", "behest", "midwest", "southwest", "northwest", "pest",
+    "vest", "zest", "crest", "unrest", "tempest", "bequest", "attest", "detest", "pretest", "everest",
+    "budapest", "bucharest", "incest", "infest", "molest", "lest", "celeste", "forrest", "ernest", "wrest",
+    "blest", "abreast", "breast", "beast", "feast", "least", "east", "northeast", "southeast", "yeast",
+    "latest", "earliest", "soonest", "nearest", "closest", "newest", "next", "interest", "self-interest",
+    "bitcoinest", "gest", "jest", "fest", "infest", "backrest", "headrest", "armrest", "footrest",
+    "retest", "contest", "mideast", "hardest-hit", "highest-ranking", "honest", "best-laid", "nest-egg",
+)
+# Nouns after "the best"/"the worst" that make a choice, not a boast: "the best way to".
+NEUTRAL_NOUNS = (
+    "way", "ways", "approach", "approaches", "course", "means", "method", "methods", "strategy", "strategies",
+    "option", "options", "path", "route", "interest", "interests", "practice", "practices", "chance", "chances",
+    "bet", "guess", "hope", "use", "time", "friend", "friends", "man", "wishes", "regards", "case", "scenario",
+    "effort", "efforts", "intentions", "judgment", "judgement", "evidence", "estimate", "estimates",
+    "available", "information", "defense", "defence", "offense", "response", "thing", "things", "possible",
+    "part", "we", "i", "he", "she", "they", "you", "it", "that", "this", "of", "to", "for", "is", "was",
+    "nightmare", "nightmares", "enemy", "enemies", "in", "and", "or", "behavior", "behaviour", "yet",
+)
+# Nouns after any superlative that make a degree, not a claim: "the highest regard", "the most
+# charitable reading", "of the highest order", "the highest office in the land".
+DEGREE_NOUNS = (
+    "regard", "esteem", "order", "office", "court", "bidder", "sense", "interpretation", "interpretations", "reading",
+    "definition", "terms", "level", "levels", "degree", "extent", "standard", "standards", "instincts", "impulses",
+    "honor", "honour", "honors", "honours", "respect", "possible", "imaginable", "conceivable", "hour",
+)
+# Superlatives used as a noun for a group of people: "the poorest", "the most vulnerable among us".
+GROUP_ADJECTIVES = (
+    "poor", "rich", "wealthy", "vulnerable", "disenfranchised", "weak", "needy", "sick", "young", "old",
+    "marginalized", "marginalised", "disadvantaged", "privileged", "affluent", "powerful", "fortunate",
+    "unfortunate", "desperate", "hungry", "frail", "talented", "gifted", "bright", "brave", "able",
+)
+# Nouns ending like adjectives that make "the most X" a quantity: "the most funding".
+MOST_NOUNS = (
+    "funding", "spending", "housing", "training", "building", "buildings", "meeting", "meetings", "thing",
+    "things", "something", "nothing", "anything", "everything", "money", "attention", "evening", "morning",
+    "ending", "clothing", "shipping", "parking", "listing", "listings", "rankings", "ratings", "capital",
+    "potential", "seed", "seeds", "needed", "ever", "part", "parts", "recent", "likely", "of", "people",
+    "talent", "percent", "content", "sentiment", "investment", "employment", "payment", "equipment",
+    "deal", "total", "rental", "rentals", "medal", "medals", "goal", "goals", "signal", "trial", "trials",
+    "vital", "ballots", "hospital", "animal", "animals", "arrival", "arrivals", "approval", "votes", "seats",
+)
+# Adjectives that take "most" and carry no suffix the pattern knows.
+MOST_ADJECTIVES = (
+    "popular", "famous", "beautiful", "powerful", "senior", "difficult", "complex", "intense", "severe",
+    "secure", "mature", "obscure", "corrupt", "wanted", "talented", "qualified", "advanced", "sophisticated",
+    "experienced", "decorated", "celebrated", "respected", "admired", "hated", "feared", "trusted", "watched",
+    "prolific", "vocal", "visible", "violent", "brutal", "lethal", "fatal", "vital", "crucial", "elite",
+    "humane", "extreme", "sincere", "bizarre", "unique", "common", "influential", "prestigious",
+)
+# Absolute scope: a superlative with no ceiling at all.
+RECORD_SCOPE = (
+    r"ever", r"of\s+all\s+time", r"in\s+(?:all\s+of\s+)?(?:recorded\s+|modern\s+|human\s+)?history",
+    r"in\s+(?:the\s+)?[\p{L}’'\-]+['’]s?\s+(?:\d+-year\s+)?history", r"on\s+(?:the\s+)?market", r"anywhere",
+    r"in\s+existence", r"known\s+to\s+(?:man|science|humanity)", r"bar\s+none", r"money\s+can\s+buy",
+)
+# World scope: absolute for praise ("the best in the world"), a checkable fact for size
+# ("the largest producer in the world", "the world's tallest building").
+WORLD_SCOPE = (
+    r"in\s+the\s+(?:whole\s+|entire\s+)?world", r"on\s+(?:the\s+)?(?:planet|earth)", r"in\s+the\s+universe",
+    r"in\s+the\s+industry",
+)
+# Absolute claims on their own (SUP102).
+ABSOLUTE_PHRASES = (
+    "unprecedented", "record-breaking", "record-setting", "record-shattering", "first-ever", "first ever",
+    "best-ever", "greatest-ever", "never-before-seen", "never before seen", "unmatched", "unrivaled", "unrivalled",
+    "unparalleled", "unsurpassed", "unequaled", "unequalled", "second to none", "like no other", "best-in-class",
+    "best in class", "without equal", "in a league of its own", "one of a kind", "one-of-a-kind",
+    r"the\s+only\s+(?:[\p{L}\-]+\s+){0,3}?(?:on\s+the\s+market|available\s+anywhere|of\s+its\s+kind|"
+    r"you(?:['’]ll|\s+will)?\s+(?:ever\s+)?need|in\s+the\s+world|that\s+(?:really|actually|truly)\s+works)",
+)
+# Peacock words (SUP201): praise in the writer's voice.
+PUFFERY_PHRASES = (
+    "world-class", "world class", "state-of-the-art", "state of the art", "legendary", "iconic", "renowned",
+    "world-renowned", "world-famous", "internationally acclaimed", "critically acclaimed", "cutting-edge",
+    "cutting edge", "game-changing", "game changer", "game-changer", "groundbreaking", "ground-breaking",
+    "trailblazing", "visionary", "awe-inspiring", "jaw-dropping", "mind-blowing", "breathtaking",
+    "life-changing", "once-in-a-lifetime", "once-in-a-generation", "top-notch", "must-see", "must-have",
+    "must-read", "innovative", "revolutionary", "prestigious", "premier", "luxurious", "phenomenal",
+    r"miracle(?=\s+(?:cure|cures|drug|drugs|pill|pills|product|supplement|treatment|diet|remedy|fruit|food|"
+    r"ingredient|weight-loss|solution|tonic|cream|berry|fix|worker|formula|herb))",
+    r"miraculous(?=\s+(?:cure|results?|benefits?|powers?|properties|effects?))",
+)
+# Words the peacock list must not flag when these follow: "Revolutionary War", "groundbreaking ceremony".
+PUFFERY_EXCEPT = regex.compile(
+    r"(?:revolutionary|visionary)\s+(?:war|guards?|forces|movement|leaders?|period|era|government|party|"
+    r"committee|army|council|fighters?|socialism|heroe?s?|armed|struggle|court|tribunal|front|fervor|zeal|"
+    r"ideals|ideology|cause|regime|figures?|icons?)"
+    r"|groundbreaking\s+(?:ceremony|ceremonies|event|celebration|date)|(?:the|a|at|its)\s+groundbreaking\s+"
+    r"(?:for|of|on|at|was|is|will|in)\b|premier\s+(?:league|li|of|[\p{Lu}])|iconic\s+(?:image|photo)s?\s+of",
+    regex.I | regex.V1,
+)
+# Promises of results (SUP202).
+PROMISE_PHRASES = (
+    r"swift(?:,|\s+and)\s+decisive", r"decisive\s+solution", r"(?:perfect|ultimate|definitive|permanent|complete|"
+    r"total|simple|easy|instant)\s+(?:solution|fix|cure|answer)\s+(?:to|for)", "clinically proven",
+    "scientifically proven", "proven to work", "guaranteed results", "guaranteed to work", "works wonders",
+    "cure-all", "magic bullet", "instant results", "overnight success", "risk-free",
+)
+# Vague intensifiers (SUP301): a size or a change told without its figure. Adverbs count
+# next to a change or a comparison ("rose dramatically", "vastly larger"); adjectives before
+# a quantity ("massive damage", "a significant increase"); "widely" before a verb of spread
+# ("widely shared"); "skyrocketed" always.
+INTENSIFIER_ADVERBS = (
+    "dramatically", "drastically", "vastly", "significantly", "exponentially", "massively", "enormously",
+    "hugely", "tremendously", "immensely", "substantially", "considerably",
+)
+INTENSIFIER_ADJECTIVES = ("massive", "huge", "enormous", "tremendous", "significant", "immense", "vast", "substantial")
+ALWAYS_VAGUE = ("skyrocket", "skyrockets", "skyrocketed", "skyrocketing", "sky-high", "through the roof")
+CHANGE_WORDS = (
+    r"(?:increas|decreas|rais|reduc|expand|chang|improv|worsen|alter|boost|lower|outweigh|outnumber|outpac|slow|"
+    r"accelerat|declin|climb|plung|surg|jump|soar|reshap|transform|affect|impact|escalat|intensif|diminish|curtail|"
+    r"shift|spik|widen|narrow|lengthen|shorten|tighten|loosen|extend|overhaul|restructur|exceed|outperform|"
+    r"underperform|expan|contract|deteriorat|strengthen|weaken|multipl|grow|shrink|fluctuat)\p{L}*"
+    r"|ris(?:e|es|en|ing)|rose|fall(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|cut(?:s|ting)?|limit(?:s|ed|ing)?|grew|"
+    r"grown|shrank|shrunk|more|less|fewer|better|worse|larger|smaller|bigger|higher|lower|greater|faster|slower|"
+    r"cheaper|longer|shorter|stronger|weaker|richer|poorer|safer|easier|harder|different|differently|above|below"
+)
+QUANTITY_NOUNS = (
+    "increase", "increases", "decrease", "decreases", "rise", "rises", "drop", "drops", "decline", "declines",
+    "gain", "gains", "loss", "losses", "growth", "cut", "cuts", "reduction", "reductions", "damage", "cost",
+    "costs", "amount", "amounts", "number", "numbers", "sum", "sums", "crowd", "crowds", "turnout", "spending",
+    "debt", "debts", "deficit", "deficits", "shortage", "shortages", "surge", "jump", "boost", "influx",
+    "majority", "lead", "portion", "share", "percentage", "fraction", "savings", "money", "funding",
+    "investment", "investments", "profit", "profits", "revenue", "revenues", "sales", "demand", "expansion",
+    "layoffs", "population", "budget", "fine", "fines", "penalty", "penalties", "payout", "payouts", "subsidies",
+    "traffic", "backlog", "change", "changes", "shift", "impact", "effect", "effects", "improvement",
+    "improvements", "difference", "differences", "volume", "quantity", "quantities", "proportion", "rally", "spike",
+    "hike", "hikes", "raise", "raises", "discount", "discounts", "returns", "sell-off", "selloff", "outflow",
+    "inflow", "inflows", "outflows", "donations", "donation", "contributions", "following", "audience",
+    "audiences", "attendance", "enrollment", "ratings", "viewership", "readership", "deaths", "casualties",
+    "fortune", "wealth", "bonus", "bonuses", "salary", "salaries", "tax", "taxes", "tax cut", "tax cuts",
+)
+WIDELY_VERBS = (
+    "used", "shared", "circulated", "read", "watched", "viewed", "available", "adopted", "popular", "known",
+    "cited", "publicized", "publicised", "covered", "criticized", "criticised", "condemned", "praised", "mocked",
+    "ridiculed", "panned", "derided", "discredited", "debunked", "supported", "opposed", "expected", "anticipated",
+    "predicted", "held", "distributed", "prescribed", "deployed", "followed", "disseminated", "touted", "hailed",
+    "celebrated", "denounced", "lauded", "welcomed", "embraced", "backed", "influential", "misunderstood",
+    "applauded",
+)
+
+# -- evidence ---------------------------------------------------------------------------------
+
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+          r"august|september|october|november|december)\.?")
+# A number that measures something: not a day of the month, a clock time or a bare year.
+_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])[$€£]?\d[\d,.]*(?:\s*(?:%|percent|per\s+cent))?", regex.I | regex.V1)
+_DATE_NUMBER = regex.compile(
+    r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)|\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|\d{1,2}:\d\d|(?<![\p{N}$])(?:1[89]|20)\d\d(?![\d,.]*\s*(?:%|percent|people|residents|votes|units))"
+    r"|\d{1,2}(?:st|nd|rd|th)\b)",
+    regex.I | regex.V1,
+)
+_QUANTITY_WORDS = regex.compile(
+    r"\b(?:percent|per\s+cent|million|millions|billion|billions|trillion|thousands|hundreds|dozens|doubled|"
+    r"tripled|quadrupled|halved|doubl(?:e|es|ing)|tripl(?:e|es|ing)|twice\s+(?:as|the)|(?:two|three|four|five|six|seven|eight|nine|ten)(?:fold|\s+times)|"
+    r"two-thirds|three-quarters|one-third|one-quarter)\b",
+    regex.I | regex.V1,
+)
+# A date range: "since 2009", "in 20 years", "since records began", "on record".
+_DATE_RANGE = regex.compile(
+    r"\b(?:since\s+(?:at\s+least\s+)?(?:(?:the\s+)?(?:1[89]|20)\d\d|" + _MONTH + r"|records\s+began|"
+    r"record-keeping|the\s+(?:great\s+depression|\d\d\d\ds|\w+\s+war|recession))"
+    r"|(?:from|between)\s+(?:1[89]|20)\d\d\s+(?:to|and|through)\s+(?:1[89]|20)?\d\d"
+    r"|in\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|almost\s+|over\s+)?(?:\d+|a|two|three|four|five|six|"
+    r"seven|eight|nine|ten|a\s+half)[\s-]+(?:years?|decades?|centuries|century|months?|generations?)"
+    r"|in\s+(?:a|the\s+past|the\s+last)\s+(?:decade|century|generation|half-century|year)"
+    r"|on\s+record|since\s+(?:record|records)\s+(?:began|were\s+first\s+kept)|record-keeping\s+began)",
+    regex.I | regex.V1,
+)
+# A citation with no speech verb: "state data show", "figures from the census", "ranked by Forbes".
+_CITATION = regex.compile(
+    r"\b(?:data|figures|records|statistics|numbers|estimates|polls?|surveys?|census|reports?|study|studies|"
+    r"analysis|rankings?|ratings|tallies|tally|count|results)\s+(?:[\p{L}]+\s+)?(?:show|shows|showed|shown|"
+    r"indicate|indicates|indicated|released|compiled|published|from|by)\b"
+    r"|\b(?:ranked|rated|named|listed|chosen|voted|certified|recogni[sz]ed)\s+(?:[^.;]{0,40}?\s+)?by\s+"
+    r"(?:the\s+)?\p{Lu}"
+    r"|\b(?:ranked|rated|named|listed|chosen|voted)\s+(?:[^.;]{0,40}?\s+)?(?:in|by)\s+(?:[\p{L}\-]+\s+){0,3}?"
+    r"(?:surveys?|polls?|rankings?|lists?|studies|historians|scholars|critics|readers|voters)\b"
+    r"|\(\s*(?:source|see|ref)\b|\[\d+\]",
+    regex.V1,
+)
+
+# -- shared machinery --------------------------------------------------------------------------
+
+_EDGE_L = r"(?<![\p{L}\p{N}\-])"
+_EDGE_R = r"(?![\p{L}\p{N}\-])"
+_CACHE: dict[tuple, regex.Pattern] = {}
+
+
+def _literal(phrases: Iterable[str]) -> list[str]:
+    """Phrases from config: plain words, escaped so a config can never smuggle in a pattern."""
+    return [regex.escape(" ".join(p.split())).replace(r"\ ", r"\s+") for p in phrases if p.strip()]
+
+
+def _as_pattern(phrase: str) -> str:
+    if any(c in phrase for c in "\\[](){}|?*+^$"):
+        return phrase
+    return regex.escape(phrase).replace(r"\ ", r"\s+")
+
+
+def _compile(phrases: tuple[str, ...], extra: tuple[str, ...] = ()) -> regex.Pattern:
+    key = (phrases, extra)
+    pat = _CACHE.get(key)
+    if pat is None:
+        alts = sorted((_as_pattern(p) for p in phrases), key=len, reverse=True) + _literal(extra)
+        pat = regex.compile(_EDGE_L + r"(?:" + "|".join(alts) + r")" + _EDGE_R, regex.I | regex.V1)
+        _CACHE[key] = pat
+    return pat
+
+
+def _words_set(items: Iterable[str]) -> frozenset[str]:
+    return frozenset(" ".join(i.lower().split()) for i in items)
+
+
+def _has_figure(text: str) -> bool:
+    """A measured figure, a date range or a citation in `text` (dates and clock times do not count)."""
+    if _QUANTITY_WORDS.search(text) or _DATE_RANGE.search(text) or _CITATION.search(text):
+        return True
+    dates = [(m.start(), m.end()) for m in _DATE_NUMBER.finditer(text)]
+    for m in _NUMBER.finditer(text):
+        if not any(a <= m.start() < b for a, b in dates):
+            return True
+    return False
+
+
+def _attributed(doc, sent) -> bool:
+    """An attribution clause outside quotation marks in the sentence: someone says so, and SRC judges who."""
+    return any(not doc.in_quote(a.start, a.end) for a in doc.attributions_in(sent))
+
+
+def _supported(doc, sent, figures: bool = True) -> bool:
+    if _attributed(doc, sent):
+        return True
+    return figures and _has_figure(sent.text(doc.prose))
+
+
+def _is_question(doc, sent) -> bool:
+    return sent.text(doc.prose).rstrip(" \"”’'").endswith("?")
+
+
+_NEGATION = regex.compile(r"(?:\b(?:not|never|no|hardly|far\s+from|nor)|n[’']t)\s+(?:\p{L}+\s+){0,2}$", regex.I | regex.V1)
+
+
+class _SupRule(Rule):
+    """Shared by the SUP phrase rules: match, drop quotes and supported sentences, say why."""
+
+    phrases: tuple[str, ...] = ()
+    figures_count: bool = True  # does a figure in the sentence support the claim?
+    exceptions: regex.Pattern | None = None
+    what: str = ""
+    advice: str = ""
+    options = {"extra-phrases": [], "allowed-phrases": []}
+
+    def check(self, doc, options: dict[str, Any]) -> Iterator[Hit]:
+        allowed = _words_set(options.get("allowed-phrases", ()))
+        pat = _compile(self.phrases, tuple(options.get("extra-phrases", ())))
+        prose = doc.prose
+        for sent in doc.sentences:
+            matches = list(pat.finditer(prose, sent.start, sent.end, timeout=1.0))
+            if not matches or _is_question(doc, sent):
+                continue
+            supported = None
+            for m in matches:
+                words = " ".join(m.group().split())
+                if words.lower() in allowed or self._excepted(prose, sent.start, m):
+                    continue
+                if doc.in_quote(m.start(), m.end()):
+                    continue  # someone's words: SRC judges whether the speaker is named
+                if _NEGATION.search(prose[max(sent.start, m.start() - 30):m.start()]):
+                    continue
+                if supported is None:
+                    supported = _supported(doc, sent, self.figures_count)
+                if supported:
+                    continue
+                yield Hit(m.start(), m.end(), f"{self.what} ('{words}'); {self.advice}")
+
+    def _excepted(self, prose: str, sent_start: int, m) -> bool:
+        if self.exceptions is None:
+            return False
+        for e in self.exceptions.finditer(prose, max(sent_start, m.start() - 40), m.end() + 40):
+            if e.start() <= m.start() < e.end():
+                return True
+        return False
+
+
+# -- superlatives -----------------------------------------------------------------------------
+
+_SUP_WORD = regex.compile(
+    _EDGE_L + r"(?P<word>(?:most|least)\s+(?:\p{L}+ly\s+)?(?P<adj>\p{L}[\p{L}\-]*)|best|worst|\p{L}{2,}est)"
+    r"(?P<compound>-\p{L}+(?:-\p{L}+)?)?" + _EDGE_R,
+    regex.I | regex.V1,
+)
+_FRAME = regex.compile(
+    r"(?P<frame>(?:(?:one|some|several|two|three|many)\s+of\s+|among\s+)?(?:the|its|his|her|their|our|my|your|"
+    r"this|[\p{L}\p{N}.&’'\-]+['’]s?)\s+(?:(?:very|single|possibly|arguably|perhaps|by\s+far|all-time|"
+    r"second|third|fourth|fifth|\p{L}+ly)\s+){0,2})$",
+    regex.I | regex.V1,
+)
+_ORDINAL_RANK = regex.compile(r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+$",
+                              regex.I | regex.V1)
+_ADJ_SUFFIX = regex.compile(r"(?:ful|ous|ive|ic|ical|al|able|ible|ant|ent|less|ish|ing|ed|ary|ory|ile|ar|ly|y)$", regex.I)
+_IDIOM_BEFORE = regex.compile(
+    r"\bat\s+(?:the|his|her|their|its|our|my|your)\s+(?:[\p{L}\-]+\s+)?$|(?:\bat|\bfear(?:s|ed|ing)?|\bprepar(?:e|es|ed|ing)\s+for|\bhop(?:e|es|ed|ing)\s+for|\bfor|\bmake|\bmade|"
+    r"\bmaking|\bget|\bgot|\bbring\s+out|\bbrought\s+out|\bdo|\bdoes|\bdid|\bdoing|\bdone|\btry|\btried|\btrying|"
+    r"\bassume|\bassumed|\bexpect|\bexpected|\bbelieve)\s+(?:the|his|her|their|its|our|my|your|one['’]s)\s+$",
+    regex.I | regex.V1,
+)
+_IDIOM_AFTER = regex.compile(r"^\s*(?:is|was)\s+(?:over|yet\s+to\s+come|behind|still\s+to\s+come)\b|^\s*of\s+(?:luck|all|both|times|"
+                             r"it|them|the\s+best)\b|^\s*(?:-|,)?\s*case\b", regex.I)
+_POSSESSIVE = regex.compile(r"['’]s?\s+$|\b(?:its|his|her|their|our|my|your)\s+$", regex.I)
+_SCOPE_AFTER = regex.compile(
+    r"^(?:[\s-]+[\p{L}\-’']+){0,4}?\s+(?:in|of|on|at|among|across|for)\s+(?:the\s+|this\s+|its\s+|his\s+|her\s+|their\s+)?"
+    r"(?:\p{Lu}|town|area|region|league|state|nation|country|county|city|district|division|conference|province|"
+    r"world|metro|neighborhood|neighbourhood|area|class|group|field|sector|industry|series|season|year|month|"
+    r"week|quarter|decade|century|era|group|category|race|family|company|firm|system|network|team|roster|"
+    r"department|market|index|survey|poll|study|report|list|ranking|rankings|history)",
+    regex.V1,
+)
+
+
+class _SuperlativeBase(Rule):
+    options = {"allowed-phrases": [], "extra-measurable": [], "extra-not-superlative": []}
+
+
+def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int, str, str]]:
+    """(sentence, start, end, words, kind) for each unsupported superlative; kind: absolute|evaluative|measurable."""
+    prose = doc.prose
+    allowed = _words_set(options.get("allowed-phrases", ()))
+    not_sup = _NOT_SUP | _words_set(options.get("extra-not-superlative", ()))
+    measurable = _MEASURABLE | _words_set(options.get("extra-measurable", ()))
+    record_scope = _compile(RECORD_SCOPE)
+    world_scope = _compile(WORLD_SCOPE)
+    for sent in doc.sentences:
+        text = prose[sent.start:sent.end]
+        if not _QUICK.search(text) or _is_question(doc, sent):
+            continue
+        supported = None
+        for m in _SUP_WORD.finditer(prose, sent.start, sent.end, timeout=1.0):
+            word = m.group("word")
+            low = word.lower()
+            head = low.split()[0]
+            before = prose[max(sent.start, m.start() - 60):m.start()]
+            after = prose[m.end():min(sent.end, m.end() + 80)]
+            frame = _FRAME.search(before)
+            if head in ("most", "least"):
+                adj = m.group("adj").lower()
+                if frame is None or adj in _MOST_NOUNS or not (adj in _MOST_ADJ or _ADJ_SUFFIX.search(adj)):
+                    continue
+                if head == "least" and regex.match(r"\s*(?:of|we|i|they|he|she|you|that|bit|amount)\b", after, regex.I):
+                    continue
+                stem = adj
+            else:
+                if low in not_sup or (low + (m.group("compound") or "").lower()) in not_sup:
+                    continue
+                follows_ever = regex.match(r"\s*(?:-|\s)?(?:ever|yet)\b", after, regex.I)
+                if frame is None and not follows_ever:
+                    continue
+                stem = _stem(low)
+            if word[:1].isupper() and (m.start() > sent.start or regex.match(r"\s+\p{Lu}", after, regex.V1)):
+                continue  # a name: "Best Buy", "the Greatest Generation", "Best Picture"
+            if regex.search(r"\p{Lu}\p{L}*\s+$", before, regex.V1) and (m.group("compound") or "").lower() in ("-selling", "-seller"):
+                continue  # "New York Times best-selling": the list is named
+            full = word + (m.group("compound") or "")
+            span_start = m.start() - len(frame.group("frame")) if frame else m.start()
+            words = " ".join(prose[span_start:m.end()].split())
+            if words.lower() in allowed or full.lower() in allowed:
+                continue
+            if low in ("best", "worst"):
+                nxt = regex.match(r"[\s-]*([\p{L}’']+)", after, regex.V1)
+                if nxt and nxt.group(1).lower() in _NEUTRAL and not m.group("compound"):
+                    continue
+                if _IDIOM_BEFORE.search(before) or _IDIOM_AFTER.match(after) or not after.strip(" .,;:!\"”"):
+                    continue
+            if _NEGATION.search(before) or _degree_or_group(stem, after, m.group("compound")):
+                continue
+            if doc.in_quote(m.start(), m.end()):
+                continue  # someone's words: SRC judges whether the speaker is named
+            if supported is None:
+                supported = _supported(doc, sent)
+            if supported:
+                continue
+            clause = _clause(after)
+            record = record_scope.match(after.lstrip(" -")) or record_scope.search(clause)
+            world = world_scope.search(clause) or (frame and regex.search(r"\bworld['’]s", frame.group("frame")))
+            compound_stem = (m.group("compound") or "").lstrip("-").lower()
+            is_measurable = stem in measurable or compound_stem in measurable or bool(_ORDINAL_RANK.search(before))
+            if record or (world and not is_measurable):
+                kind = "absolute"
+            elif is_measurable:
+                if (frame and _POSSESSIVE.search(frame.group("frame"))) or _ORDINAL_RANK.search(before) \
+                        or world or _SCOPE_AFTER.match(clause) or regex.match(r"\s*(?:-|\s)?known\b", after):
+                    continue  # "the state's largest city", "the largest employer in Ohio": a checkable fact
+                kind = "measurable"
+            else:
+                kind = "evaluative"
+            yield sent, span_start, m.end(), words, kind
+
+
+def _degree_or_group(stem: str, after: str, compound: str | None) -> bool:
+    """'the highest regard', 'the most charitable reading': a degree; 'the poorest among us': a group of people."""
+    if compound:
+        return False
+    nxt = regex.match(r"[\s-]*([\p{L}’'\-]+)(?:\s+([\p{L}’'\-]+))?", after, regex.V1)
+    if nxt and (nxt.group(1).lower() in _DEGREE or (nxt.group(2) or "").lower() in _DEGREE):
+        return True
+    return stem in _GROUP and bool(regex.match(r"\s*(?:[,.;:!?)]|$|(?:of|in|among|and|who|are|were|have|will)\b)",
+                                                 after, regex.I))
+
+
+def _clause(after: str) -> str:
+    """The words after a superlative up to the next clause break."""
+    cut = regex.search(r"[,;:.!?—–()\"“”]|\s(?:and|but|while|which|who|because)\s", after)
+    return after[:cut.start()] if cut else after
+
+
+def _stem(word: str) -> str:
+    """'largest' -> 'large', 'biggest' -> 'big', 'earliest' -> 'early', 'best' -> 'good'."""
+    if word in ("best",):
+        return "good"
+    if word in ("worst",):
+        return "bad"
+    base = word[:-3]
+    if base.endswith("i"):
+        return base[:-1] + "y"
+    if len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "aeiou":
+        return base[:-1]
+    for cand in (base, base + "e"):
+        if cand in _MEASURABLE:
+            return cand
+    return base
+
+
+_MEASURABLE = _words_set(MEASURABLE)
+_NOT_SUP = _words_set(NOT_SUPERLATIVE)
+_NEUTRAL = _words_set(NEUTRAL_NOUNS)
+_DEGREE = _words_set(DEGREE_NOUNS)
+_GROUP = _words_set(GROUP_ADJECTIVES)
+_MOST_NOUNS = _words_set(MOST_NOUNS)
+_MOST_ADJ = _words_set(MOST_ADJECTIVES)
+_QUICK = regex.compile(r"est\b|worst|\bmost\b|\bleast\b|est-", regex.I)
+
+
+class UnsupportedSuperlative(_SuperlativeBase):
+    code = "SUP101"
+    name = "unsupported-superlative"
+    severity = "warning"
+    summary = "A superlative ('the most powerful', 'one of the greatest') with no figure or source behind it"
+    doc = """
+    ## What it does
+    Flags superlatives in the writer's own voice — "the best", "the worst", "the most
+    powerful", "one of the greatest", "his finest" — when nothing in the sentence backs
+    them: no figure, no date range ("since 2009"), no citation ("state data show") and no
+    attribution ("a team spokesman said"). Superlatives of size or age ("the largest",
+    "the oldest") are a checkable fact when scoped ("the state's largest city", "the
+    largest employer in Ohio") and left alone; unscoped, they are reported as `info`.
+    Left alone too: "most" as a quantifier ("most residents"), "the most recent", "at
+    least", names ("Best Buy", "Best Picture"), choices ("the best approach", "the best way
+    to"), idioms ("fear the worst", "do their best"), questions, and quotations whose
+    speaker is named. A superlative inside a longer quotation whose speaker the story does
+    not name is reported as `info`.
+
+    ## Why is this bad?
+    "The most powerful supplement" is a claim no reader can check. In news copy a
+    superlative is a fact that needs its measure and its source; without them it is
+    praise, and praise in the writer's voice reads as advertising.
+
+    ## Example
+        The clinic offers the most advanced treatment for back pain.
+
+    ## Use instead
+        The clinic is one of three in the state licensed to offer the treatment, according
+        to the state Board of Health.
+
+    ## Options
+    `allowed-phrases` (superlatives, as found, never to flag), `extra-measurable`
+    (adjectives whose superlative is a measurement, e.g. "salty"), `extra-not-superlative`
+    (words ending in -est that are not superlatives in your copy, e.g. a place name).
+
+    ## How to silence
+    Give the figure or the source in the same sentence, quote the person who said it, or
+    `<!-- copydesk: disable-next-line SUP101 -->`.
+    """
+
+    def check(self, doc, options):
+        for _sent, start, end, words, kind in _superlatives(doc, options):
+            if kind.startswith("absolute"):
+                continue
+            severity = None if kind == "evaluative" else "info"
+            if kind.startswith("measurable"):
+                msg = (f"Unscoped superlative ('{words}'); say what it is measured against and give the figure "
+                       "or its source")
+            elif kind.endswith("quoted"):
+                msg = (f"Superlative ('{words}') in a quotation whose speaker is not named; name the speaker "
+                       "or back the claim")
+            else:
+                msg = f"Superlative with nothing behind it ('{words}'); give the figure or the source, or cut it"
+            yield Hit(start, end, msg, severity=severity)
+
+
+class AbsoluteClaim(_SupRule):
+    code = "SUP102"
+    name = "absolute-claim"
+    severity = "warning"
+    summary = "An absolute claim ('the largest ever', 'unprecedented', 'record-breaking') with nothing behind it"
+    phrases = ABSOLUTE_PHRASES
+    what = "Absolute claim with nothing behind it"
+    advice = "give the record it beats and its source, or cut it"
+    options = {"extra-phrases": [], "allowed-phrases": [], "extra-measurable": [], "extra-not-superlative": []}
+    doc = """
+    ## What it does
+    Flags claims with no ceiling: superlatives with "ever", "of all time", "in history",
+    "in the world", "on the market", "anywhere" ("the largest ever", "the best supplement
+    on the market"), and the absolutes "unprecedented", "record-breaking", "first-ever",
+    "unmatched", "unparalleled", "second to none", "the only ... on the market". A figure,
+    a date range, a citation or an attribution in the same sentence supports the claim;
+    a named speaker's quotation is left alone. The ordinal "first" ("the first meeting of
+    the year", "first quarter") is never flagged.
+
+    ## Why is this bad?
+    A record is a fact with a measure and a keeper of the record. Without them "the
+    largest ever" and "unprecedented" are hype, and often wrong.
+
+    ## Example
+        The county saw unprecedented turnout on Tuesday.
+
+    ## Use instead
+        Turnout was 71 percent, the highest since 1992, according to the county clerk.
+
+    ## Options
+    `extra-phrases` (plain phrases to flag too), `allowed-phrases` (as found, never to
+    flag), and SUP101's `extra-measurable` and `extra-not-superlative`.
+
+    ## How to silence
+    Give the record and its source in the sentence, or
+    `<!-- copydesk: disable-next-line SUP102 -->`.
+    """
+
+    def check(self, doc, options):
+        seen = set()
+        for _sent, start, end, words, kind in _superlatives(doc, options):
+            if kind.startswith("absolute"):
+                seen.add(start)
+                severity = "info" if kind.endswith("quoted") else None
+                yield Hit(start, end, f"Absolute superlative with nothing behind it ('{words}'); give the record "
+                          "it beats and its source, or cut it", severity=severity)
+        for hit in super().check(doc, options):
+            if hit.start not in seen:
+                yield hit
+
+
+class Puffery(_SupRule):
+    code = "SUP201"
+    name = "puffery"
+    severity = "warning"
+    summary = "Peacock words that praise without informing: 'world-class', 'iconic', 'cutting-edge'"
+    phrases = PUFFERY_PHRASES
+    figures_count = False
+    exceptions = PUFFERY_EXCEPT
+    what = "Promotional word"
+    advice = "say what makes it so (a fact, a figure) or cut it"
+    doc = """
+    ## What it does
+    Flags peacock words in the writer's voice: "world-class", "state-of-the-art",
+    "legendary", "iconic", "renowned", "cutting-edge", "revolutionary", "game-changing",
+    "groundbreaking", "innovative", "miracle cure" (Wikipedia's "words to watch" are the
+    model). A figure does not excuse them — "a state-of-the-art $40 million lab" is still
+    praise — but an attribution in the sentence does ("which the company calls
+    world-class"), and so does a named speaker's quotation. "The Revolutionary War", a
+    "groundbreaking ceremony" and "the Premier League" are left alone.
+
+    ## Why is this bad?
+    These words tell the reader what to think instead of what happened. They are the
+    commonest mark of a press release passed off as news.
+
+    ## Example
+        The world-class facility opens Monday.
+
+    ## Use instead
+        The facility, which has the region's only MRI scanner, opens Monday.
+
+    ## Options
+    `extra-phrases` (plain phrases to flag too), `allowed-phrases` (as found, never to flag).
+
+    ## How to silence
+    Say what makes it so, attribute the praise, or `<!-- copydesk: disable-next-line SUP201 -->`.
+    """
+
+
+class PromisedResult(_SupRule):
+    code = "SUP202"
+    name = "promised-result"
+    severity = "warning"
+    summary = "Results promised without evidence: 'a swift, decisive solution', 'clinically proven', 'cure-all'"
+    phrases = PROMISE_PHRASES
+    what = "Promised result with nothing behind it"
+    advice = "say what the evidence is and who gives it, or describe the plan plainly"
+    doc = """
+    ## What it does
+    Flags framing that promises an outcome: "a swift, decisive solution", "the perfect
+    solution to", "clinically proven", "scientifically proven", "guaranteed results",
+    "cure-all", "magic bullet". A figure, a citation or an attribution in the sentence
+    supports it. A place name or a vague duration ("a problem that has plagued the city
+    for decades") is not evidence.
+
+    ## Why is this bad?
+    Whether a plan or a product works is the story; announcing it as settled, in the
+    writer's voice, sells rather than reports.
+
+    ## Example
+        The plan was billed as a swift, decisive solution to the city's housing shortage.
+
+    ## Use instead
+        The plan would add 4,000 units by 2028, the housing department estimates.
+
+    ## Options
+    `extra-phrases`, `allowed-phrases`.
+
+    ## How to silence
+    Give the evidence or its source, or `<!-- copydesk: disable-next-line SUP202 -->`.
+    """
+
+
+class VagueIntensifier(Rule):
+    code = "SUP301"
+    name = "vague-intensifier"
+    severity = "info"
+    summary = "An intensifier standing in for a figure: 'dramatically', 'massive', 'widely', 'significant'"
+    options = {"extra-phrases": [], "allowed-phrases": []}
+    doc = """
+    ## What it does
+    Flags intensifiers that tell the reader something is big without saying how big:
+    adverbs next to a change or a comparison ("rose dramatically", "vastly larger",
+    "significantly cut"), adjectives before a quantity ("massive damage", "a huge
+    increase", "significant losses"), "widely" before a verb of spread ("widely shared",
+    "widely criticized") and "skyrocketed". A figure, a date range, a citation or an
+    attribution in the same sentence leaves it alone, and so do quotations, "statistically
+    significant", "widely regarded" (SRC303's business), and intensified feelings ("a huge
+    fan", "a tremendous opportunity"), which claim no quantity. Reported as `info`: often
+    the figure is a sentence away.
+
+    ## Why is this bad?
+    "Prices rose dramatically" asks the reader to trust an impression. "Prices rose 40
+    percent in a year" lets them judge.
+
+    ## Example
+        Rents have risen dramatically.
+
+    ## Use instead
+        Median rent rose 18 percent last year, to $1,640, according to the county.
+
+    ## Options
+    `extra-phrases` (plain phrases to flag too), `allowed-phrases` (as found, never to flag).
+
+    ## How to silence
+    Give the figure, or `<!-- copydesk: disable-next-line SUP301 -->`.
+    """
+
+
+    def check(self, doc, options):
+        allowed = _words_set(options.get("allowed-phrases", ()))
+        extra = _compile((), tuple(options.get("extra-phrases", ()))) if options.get("extra-phrases") else None
+        prose = doc.prose
+        for sent in doc.sentences:
+            hits = list(_vague_spans(prose, sent))
+            if extra is not None:
+                hits += [(m.start(), m.end()) for m in extra.finditer(prose, sent.start, sent.end)]
+            if not hits or _is_question(doc, sent):
+                continue
+            supported = None
+            for start, end in sorted(set(hits)):
+                words = " ".join(prose[start:end].split())
+                if words.lower() in allowed or doc.in_quote(start, end):
+                    continue
+                if _NEGATION.search(prose[max(sent.start, start - 30):start]):
+                    continue
+                if supported is None:
+                    supported = _supported(doc, sent)
+                if supported:
+                    continue
+                yield Hit(start, end, f"Intensifier with no figure ('{words}'); give the number (how much, how "
+                          "many) or cut the intensifier")
+
+
+_ADVERB = _compile(INTENSIFIER_ADVERBS)
+_ADJECTIVE = _compile(INTENSIFIER_ADJECTIVES)
+_ALWAYS = _compile(ALWAYS_VAGUE)
+_WIDELY = regex.compile(r"(?<![\p{L}\-])widely\s+(?:" + "|".join(WIDELY_VERBS) + r")(?![\p{L}\-])", regex.I | regex.V1)
+_CHANGE = regex.compile(r"(?:" + CHANGE_WORDS + r")$", regex.I | regex.V1)
+_QUANTITY = _words_set(QUANTITY_NOUNS)
+_TOKEN = regex.compile(r"[\p{L}][\p{L}’'\-]*", regex.V1)
+
+
+def _vague_spans(prose: str, sent) -> Iterator[tuple[int, int]]:
+    """Spans of vague intensifiers in a sentence (see SUP301)."""
+    lo, hi = sent.start, sent.end
+    for m in _ALWAYS.finditer(prose, lo, hi):
+        yield m.start(), m.end()
+    for m in _WIDELY.finditer(prose, lo, hi):
+        yield m.start(), m.start() + len("widely")
+    for m in _ADVERB.finditer(prose, lo, hi):
+        near = _TOKEN.findall(prose[m.end():min(hi, m.end() + 30)])[:2]
+        back = _TOKEN.findall(prose[max(lo, m.start() - 30):m.start()])[-2:]
+        if any(_CHANGE.match(w) for w in near + back):
+            yield m.start(), m.end()
+    for m in _ADJECTIVE.finditer(prose, lo, hi):
+        if regex.search(r"statistically\s+$", prose[max(lo, m.start() - 16):m.start()]):
+            continue
+        near = [w.lower() for w in _TOKEN.findall(prose[m.end():min(hi, m.end() + 40)])[:3]]
+        if near and (near[0] in _QUANTITY or (len(near) > 1 and near[1] in _QUANTITY and near[0] not in ("of", "to"))
+                     or " ".join(near[:2]) in _QUANTITY):
+            yield m.start(), m.end()
+
+
+RULES = [UnsupportedSuperlative, AbsoluteClaim, Puffery, PromisedResult, VagueIntensifier]
