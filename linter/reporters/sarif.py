@@ -24,7 +24,7 @@ from urllib.parse import quote
 from linter.baseline import fingerprints
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/copydesk/"
+INFORMATION_URI = "https://github.com/copydesk/copydesk"  # the project home: change it where copydesk is published
 FINGERPRINT_KEY = "copydeskFindingHash/v1"
 LEVELS = {"info": "note", "warning": "warning", "error": "error"}
 _SECTION = re.compile(r"^##\s+What it does\s*\n(.*?)(?=^##\s|\Z)", re.MULTILINE | re.DOTALL)
