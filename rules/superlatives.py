@@ -57,7 +57,7 @@ NEUTRAL_NOUNS = (
     "effort", "efforts", "intentions", "judgment", "judgement", "evidence", "estimate", "estimates",
     "available", "information", "defense", "defence", "offense", "response", "thing", "things", "possible",
     "part", "we", "i", "he", "she", "they", "you", "it", "that", "this", "of", "to", "for", "is", "was",
-    "nightmare", "nightmares", "enemy", "enemies", "in", "and", "or", "behavior", "behaviour", "yet",
+    "nightmare", "nightmares", "enemy", "enemies", "and", "or", "behavior", "behaviour", "yet",
 )
 # Nouns after any superlative that make a degree, not a claim: "the highest regard", "the most
 # charitable reading", "of the highest order", "the highest office in the land".
@@ -272,8 +272,24 @@ def _attributed(doc, sent) -> bool:
     return any(not doc.in_quote(a.start, a.end) for a in doc.attributions_in(sent))
 
 
+# Someone else's characterisation: "the company calls it", "billed by the city as" (not the
+# agentless "was billed as", which is the writer's own framing).
+_CHARACTERISED = regex.compile(
+    r"\b(?:which|that|what)\s+(?:[\p{L}’'\-]+\s+){1,4}?(?:calls?|called|dubs?|dubbed|describes?|described|"
+    r"considers?|considered|bills?|billed|terms?|termed)\b"
+    r"|(?<!\b(?:was|were|is|are|been|being|be)\s+)\b(?:calls|called|calling|dubs|dubbed|describes|described|"
+    r"touts|touted|hails|hailed|billed|marketed|branded|termed|labell?ed)"
+    r"\s+(?:it|them|him|her|itself|himself|herself|themselves|the|its|his|their|this|that|these)\b"
+    r"|(?<!\b(?:was|were|is|are|been|being|be)\s+)\b(?:describes?|described|touts?|touted|hails?|hailed|bills?|"
+    r"billed|markets?|marketed|promotes?|promoted|advertises?|advertised)\s+(?:\p{L}+\s+){0,3}?as\b"
+    r"|\b(?:called|dubbed|described|touted|hailed|billed|marketed|labell?ed|branded|termed|praised|promoted|"
+    r"advertised)\s+(?:\p{L}+\s+){0,3}?by\s+(?:the\s+|its\s+|his\s+|her\s+)?\p{L}",
+    regex.I | regex.V1,
+)
+
+
 def _supported(doc, sent, figures: bool = True) -> bool:
-    if _attributed(doc, sent):
+    if _attributed(doc, sent) or _CHARACTERISED.search(sent.text(doc.prose)):
         return True
     return figures and _has_figure(sent.text(doc.prose))
 
@@ -350,7 +366,9 @@ _IDIOM_BEFORE = regex.compile(
     regex.I | regex.V1,
 )
 _IDIOM_AFTER = regex.compile(r"^\s*(?:is|was)\s+(?:over|yet\s+to\s+come|behind|still\s+to\s+come)\b|^\s*of\s+(?:luck|all|both|times|"
-                             r"it|them|the\s+best)\b|^\s*(?:-|,)?\s*case\b", regex.I)
+                             r"it|them|the\s+best)\b"
+                             r"|^\s*in\s+(?:people|us|him|her|them|everyone|each\s+other|humanity|mankind|human\s+nature)\b"
+                             r"|^\s*(?:-|,)?\s*case\b", regex.I)
 _POSSESSIVE = regex.compile(r"['’]s?\s+$|\b(?:its|his|her|their|our|my|your)\s+$", regex.I)
 _SCOPE_AFTER = regex.compile(
     r"^(?:[\s-]+[\p{L}\-’']+){0,4}?\s+(?:in|of|on|at|among|across|for)\s+(?:the\s+|this\s+|its\s+|his\s+|her\s+|their\s+)?"
@@ -464,14 +482,15 @@ def _stem(word: str) -> str:
     if word in ("worst",):
         return "bad"
     base = word[:-3]
+    candidates = [base, base + "e"]
     if base.endswith("i"):
-        return base[:-1] + "y"
-    if len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "aeiou":
-        return base[:-1]
-    for cand in (base, base + "e"):
+        candidates.insert(0, base[:-1] + "y")
+    if len(base) >= 3 and base[-1] == base[-2]:
+        candidates.append(base[:-1])  # "biggest" -> "big"
+    for cand in candidates:
         if cand in _MEASURABLE:
             return cand
-    return base
+    return candidates[0]
 
 
 _MEASURABLE = _words_set(MEASURABLE)

@@ -1,0 +1,176 @@
+"""SUP rules: superlatives and puffery, flagged when nothing backs them, left alone when something does."""
+
+import os
+
+import pytest
+
+from tests.rule_tester import Case, lint, run_table
+
+# -- SUP101 unsupported superlatives ---------------------------------------------------------
+
+SUP101_INVALID = [
+    Case("The clinic offers the most advanced treatment for back pain.", [(1, 19, "SUP101", "the most advanced")]),
+    Case("The band is one of the greatest acts of the decade.", [(1, 13, "SUP101", "one of the greatest")]),
+    Case("That was the worst decision the board has made.", [(1, 10, "SUP101", "the worst")]),
+    Case("Her finest work hangs in the lobby.", [(1, 1, "SUP101", "Her finest")]),
+    Case("The chef serves the best tacos in town.", [(1, 17, "SUP101", "the best")]),
+    # a size with no scope and no figure: a note, not a warning
+    Case("The biggest challenge is housing.", [(1, 1, "SUP101", "The biggest")]),
+]
+SUP101_VALID = [
+    # a figure or a source in the same sentence
+    "It was the largest drop since 2009, according to the Labor Department.",
+    "It is the highest rate in the state, state data show.",
+    "The firm posted its best quarter, with profit up 40 percent.",
+    "It is the most expensive home sold in the county this year, at $4.2 million.",
+    # a quotation with a named speaker
+    "\u201cThis is the greatest team I have ever coached,\u201d said coach Ana Ruiz.",
+    # "most" as a quantifier, "the most recent", "at least"
+    "Most residents left the city for most of the year.",
+    "The most recent figures are due Friday, and at least two people were hurt.",
+    "Ruiz won the most votes in the county.",
+    # names
+    "He bought a television at Best Buy. The film won Best Picture on Sunday.",
+    "She is a New York Times best-selling author.",
+    # scoped facts of size
+    "Houston is the country's largest city.",
+    "The company is the largest employer in Ohio.",
+    "It is the second-largest school district.",
+    # choices, idioms, degrees
+    "The decision has stirred debate about the best approach to tackling crime.",
+    "Residents feared the worst as the water rose.",
+    "She did her best to help, and the team was at its best late.",
+    "He holds the nurses in the highest regard.",
+    "The programme is meant for the poorest among us.",
+    "It was not the best season for the club.",
+    # questions, -est words that are not superlatives, the latest
+    "What is the best way to save money?",
+    "The interest rate rose. The latest figures arrive Friday. Protesters gathered in the west.",
+]
+
+# -- SUP102 absolute claims --------------------------------------------------------------------
+
+SUP102_INVALID = [
+    Case("It is the most powerful supplement on the market.", [(1, 7, "SUP102", "the most powerful")]),
+    Case("The tower is the largest ever built in the region.", [(1, 14, "SUP102", "the largest")]),
+    Case("It drew the biggest crowd in the stadium's history.", [(1, 9, "SUP102", "the biggest")]),
+    Case("The county saw unprecedented turnout.", [(1, 16, "SUP102", "unprecedented")]),
+    Case("The record-breaking heat wave hit the city.", [(1, 5, "SUP102", "record-breaking")]),
+    Case("It is the first-ever festival of its kind.", [(1, 11, "SUP102", "first-ever")]),
+    Case("It is the only supplement on the market that works.", [(1, 7, "SUP102", "the only supplement on the market")]),
+    Case("Our coffee is the best in the world.", [(1, 15, "SUP102", "the best")]),
+]
+SUP102_VALID = [
+    "It drew the biggest crowd in the stadium's history, a team spokesman said.",
+    "Turnout was 71 percent, the highest since 1992, according to the county clerk.",
+    "It was the first meeting of the year. First-quarter profit fell.",
+    "The festival was the first of its kind in the county.",
+    "It is the world's tallest building.",
+    "\u201cIt was an unprecedented season,\u201d said Mayor Ana Ruiz.",
+    "The heat was unprecedented, the National Weather Service said.",
+]
+
+# -- SUP201 puffery, SUP202 promised results -------------------------------------------------
+
+SUP201_INVALID = [
+    Case("The hotel offers world-class dining and state-of-the-art rooms.",
+         [(1, 18, "SUP201", "world-class"), (1, 41, "SUP201", "state-of-the-art")]),
+    Case("The legendary coach returned to the iconic stadium.",
+         [(1, 5, "SUP201", "legendary"), (1, 37, "SUP201", "iconic")]),
+    Case("The startup sells a cutting-edge, game-changing app.",
+         [(1, 21, "SUP201", "cutting-edge"), (1, 35, "SUP201", "game-changing")]),
+    Case("The berry is sold as a miracle cure for fatigue.", [(1, 24, "SUP201", "miracle")]),
+    # a figure does not excuse a peacock word
+    Case("The state-of-the-art $40 million lab opens Monday.", [(1, 5, "SUP201", "state-of-the-art")]),
+]
+SUP201_VALID = [
+    "The Revolutionary War ended in 1783.",
+    "The groundbreaking ceremony was held Tuesday.",
+    "The lab, which the company calls world-class, opens Monday.",
+    "\u201cIt is an iconic building,\u201d said Ana Ruiz, the city historian.",
+    "It was a miracle nobody was hurt, and the club plays in the Premier League.",
+]
+SUP202_INVALID = [
+    Case("The plan was framed as a swift, decisive solution to a problem that has plagued the city for decades.",
+         [(1, 26, "SUP202", "swift, decisive")]),
+    Case("The cream is clinically proven to reduce wrinkles.", [(1, 14, "SUP202", "clinically proven")]),
+    Case("The toll is the perfect solution to traffic.", [(1, 17, "SUP202", "perfect solution to")]),
+]
+SUP202_VALID = [
+    "The cream is clinically proven to reduce wrinkles, according to a 2019 trial in the journal Dermatology.",
+    "The mayor called the plan a swift, decisive solution.",
+]
+
+# -- SUP301 vague intensifiers ---------------------------------------------------------------
+
+SUP301_INVALID = [
+    Case("Rents have risen dramatically.", [(1, 18, "SUP301", "dramatically")]),
+    Case("The storm caused massive damage.", [(1, 18, "SUP301", "massive")]),
+    Case("The app is widely used in schools.", [(1, 12, "SUP301", "widely")]),
+    Case("The changes had a significant impact on residents.", [(1, 19, "SUP301", "significant")]),
+    Case("Prices have skyrocketed.", [(1, 13, "SUP301", "skyrocketed")]),
+]
+SUP301_VALID = [
+    "Rents have risen dramatically, up 40 percent in a year.",
+    "The results were statistically significant.",
+    "He is a huge fan of the team and missed a tremendous opportunity.",
+    "The mayor is widely regarded as a moderate.",
+    "There was no significant damage.",
+    "Rents rose dramatically, the housing authority said.",
+    "Seasonal prices vary widely across the region.",
+]
+
+
+@pytest.mark.parametrize("code,valid,invalid", [
+    ("SUP101", SUP101_VALID, SUP101_INVALID),
+    ("SUP102", SUP102_VALID, SUP102_INVALID),
+    ("SUP201", SUP201_VALID, SUP201_INVALID),
+    ("SUP202", SUP202_VALID, SUP202_INVALID),
+    ("SUP301", SUP301_VALID, SUP301_INVALID),
+])
+def test_table(code, valid, invalid):
+    run_table(code, valid, invalid)
+
+
+def test_severity_reflects_confidence():
+    by_text = {
+        "The clinic offers the most advanced treatment.": "warning",
+        "The biggest challenge is housing.": "info",
+        "Rents have risen dramatically.": "info",
+        "The county saw unprecedented turnout.": "warning",
+    }
+    for text, severity in by_text.items():
+        (finding,) = lint(text, "SUP")
+        assert finding.severity == severity, (text, finding.severity)
+
+
+def test_options_trim_and_extend_the_lists():
+    run_table("SUP201", [Case("The legendary coach returned.", options={"allowed-phrases": ["legendary"]})],
+              [Case("The storied franchise returned.", [(1, 5, "SUP201", "storied")],
+                    options={"extra-phrases": ["storied"]})])
+    run_table("SUP101", [Case("The best tacos are here.", options={"allowed-phrases": ["the best"]})], [])
+    run_table("SUP101", [Case("The saltiest soup in the city is here.", options={"extra-measurable": ["salty"]})], [])
+
+
+def test_config_phrases_are_literal_not_patterns():
+    # a config can add words, never smuggle in a regular expression
+    assert not lint("The coach returned.", "SUP201", options={"SUP201": {"extra-phrases": [".*"]}})
+
+
+def test_quoted_speaker_named_in_markdown_and_html():
+    md = "By Ana Ruiz\n\n\u201cIt is the best pizza in the world,\u201d said Marco Diaz, the owner.\n"
+    assert not lint(md, "SUP", path="story.md")
+    html = "<p>\u201cThe most powerful engine ever built,\u201d said Lena Park, the lead engineer.</p>"
+    assert not lint(html, "SUP", path="story.html")
+
+
+SEED = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "samples", "content-farm-seed.txt")
+
+
+@pytest.mark.skipif(not os.path.exists(SEED), reason="../shared is absent")
+def test_seed_sample():
+    with open(SEED, encoding="utf-8") as fh:
+        text = fh.read()
+    found = lint(text, "SUP", path="seed.txt")
+    assert any(f.line == 9 and f.code.startswith("SUP2") and "decisive" in f.words for f in found), found
+    assert not any(f.line == 1 and "best" in f.words for f in found), found
