@@ -105,7 +105,7 @@ WORLD_SCOPE = (
 # Absolute claims on their own (SUP102).
 ABSOLUTE_PHRASES = (
     "unprecedented", "record-breaking", "record-setting", "record-shattering", "first-ever", "first ever",
-    "best-ever", "greatest-ever", "never-before-seen", "never before seen", "unmatched", "unrivaled", "unrivalled",
+    "best-ever", "greatest-ever", "unbeatable", "never-before-seen", "never before seen", "unmatched", "unrivaled", "unrivalled",
     "unparalleled", "unsurpassed", "unequaled", "unequalled", "second to none", "like no other", "best-in-class",
     "best in class", "without equal", "in a league of its own", "one of a kind", "one-of-a-kind",
     r"the\s+only\s+(?:[\p{L}\-]+\s+){0,3}?(?:on\s+the\s+market|available\s+anywhere|of\s+its\s+kind|"
@@ -118,7 +118,8 @@ PUFFERY_PHRASES = (
     "cutting edge", "game-changing", "game changer", "game-changer", "groundbreaking", "ground-breaking",
     "trailblazing", "visionary", "awe-inspiring", "jaw-dropping", "mind-blowing", "breathtaking",
     "life-changing", "once-in-a-lifetime", "once-in-a-generation", "top-notch", "must-see", "must-have",
-    "must-read", "innovative", "revolutionary", "prestigious", "premier", "luxurious", "phenomenal",
+    "must-read", "top-of-the-line", "top of the line", "first-rate", "world-leading", "industry-leading",
+    "innovative", "revolutionary", "prestigious", "premier", "luxurious", "phenomenal",
     r"miracle(?=\s+(?:cure|cures|drug|drugs|pill|pills|product|supplement|treatment|diet|remedy|fruit|food|"
     r"ingredient|weight-loss|solution|tonic|cream|berry|fix|worker|formula|herb))",
     r"miraculous(?=\s+(?:cure|results?|benefits?|powers?|properties|effects?))",
@@ -283,7 +284,11 @@ _CHARACTERISED = regex.compile(
     r"|(?<!\b(?:was|were|is|are|been|being|be)\s+)\b(?:describes?|described|touts?|touted|hails?|hailed|bills?|"
     r"billed|markets?|marketed|promotes?|promoted|advertises?|advertised)\s+(?:\p{L}+\s+){0,3}?as\b"
     r"|\b(?:called|dubbed|described|touted|hailed|billed|marketed|labell?ed|branded|termed|praised|promoted|"
-    r"advertised)\s+(?:\p{L}+\s+){0,3}?by\s+(?:the\s+|its\s+|his\s+|her\s+)?\p{L}",
+    r"advertised)\s+(?:\p{L}+\s+){0,3}?by\s+(?:the\s+|its\s+|his\s+|her\s+)?\p{L}"
+    r"|\b(?:named|voted|chosen|picked|judged|deemed|crowned)\s+(?:it|them|him|her|the|one|among)\b"
+    # a reputation ("is widely regarded as the best") is SRC303's to judge
+    r"|\b(?:regarded|considered|seen|viewed|recogni[sz]ed|acclaimed|hailed|rated|ranked|described)\s+"
+    r"(?:by\s+[^,.;]{1,40}?\s+)?(?:as\s+)?(?:the|one|among|its|his|her|their|a|an)\b",
     regex.I | regex.V1,
 )
 
