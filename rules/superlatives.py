@@ -65,6 +65,13 @@ DEGREE_NOUNS = (
     "regard", "esteem", "order", "office", "court", "bidder", "sense", "interpretation", "interpretations", "reading",
     "definition", "terms", "level", "levels", "degree", "extent", "standard", "standards", "instincts", "impulses",
     "honor", "honour", "honors", "honours", "respect", "possible", "imaginable", "conceivable", "hour",
+    "being", "dreams", "fears",
+)
+# Family and rank words: "the eldest son", "the youngest children" state a fact, not a boast.
+KINSHIP_NOUNS = (
+    "son", "sons", "daughter", "daughters", "child", "children", "kids", "brother", "brothers", "sister",
+    "sisters", "sibling", "siblings", "grandson", "granddaughter", "grandchild", "grandchildren", "member",
+    "members", "one", "ones",
 )
 # Superlatives used as a noun for a group of people: "the poorest", "the most vulnerable among us".
 GROUP_ADJECTIVES = (
@@ -111,6 +118,9 @@ ABSOLUTE_PHRASES = (
     r"the\s+only\s+(?:[\p{L}\-]+\s+){0,3}?(?:on\s+the\s+market|available\s+anywhere|of\s+its\s+kind|"
     r"you(?:['’]ll|\s+will)?\s+(?:ever\s+)?need|in\s+the\s+world|that\s+(?:really|actually|truly)\s+works)",
 )
+# "its first-ever defeat", "their first-ever reunion": the first of one's own, not a record.
+_OWN_FIRST = regex.compile(r"(?:its|their|his|her|our|my|your|[\p{L}.]+['’]s?)\s+(?:very\s+)?$", regex.I | regex.V1)
+
 # Peacock words (SUP201): praise in the writer's voice.
 PUFFERY_PHRASES = (
     "world-class", "world class", "state-of-the-art", "state of the art", "legendary", "iconic", "renowned",
@@ -129,6 +139,7 @@ PUFFERY_EXCEPT = regex.compile(
     r"(?:revolutionary|visionary)\s+(?:war|guards?|forces|movement|leaders?|period|era|government|party|"
     r"committee|army|council|fighters?|socialism|heroe?s?|armed|struggle|court|tribunal|front|fervor|zeal|"
     r"ideals|ideology|cause|regime|figures?|icons?)"
+    r"|(?<=\b(?:get|gets|got|getting|went|turned|turn|turns)\s+)revolutionary"
     r"|groundbreaking\s+(?:ceremony|ceremonies|event|celebration|date)|(?:the|a|at|its)\s+groundbreaking\s+"
     r"(?:for|of|on|at|was|is|will|in)\b|premier\s+(?:league|li|of|[\p{Lu}])|iconic\s+(?:image|photo)s?\s+of",
     regex.I | regex.V1,
@@ -204,7 +215,7 @@ _QUANTITY_WORDS = regex.compile(
 # A date range: "since 2009", "in 20 years", "since records began", "on record".
 _DATE_RANGE = regex.compile(
     r"\b(?:since\s+(?:at\s+least\s+)?(?:(?:the\s+)?(?:1[89]|20)\d\d|" + _MONTH + r"|records\s+began|"
-    r"record-keeping|the\s+(?:great\s+depression|\d\d\d\ds|\w+\s+war|recession))"
+    r"record-keeping|world\s+war\s+(?:i|ii|one|two|1|2)\b|the\s+(?:great\s+depression|\d\d\d\ds|\w+\s+war|recession))"
     r"|(?:from|between)\s+(?:1[89]|20)\d\d\s+(?:to|and|through)\s+(?:1[89]|20)?\d\d"
     r"|in\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|almost\s+|over\s+)?(?:\d+|a|two|three|four|five|six|"
     r"seven|eight|nine|ten|a\s+half)[\s-]+(?:years?|decades?|centuries|century|months?|generations?)"
@@ -286,6 +297,9 @@ _CHARACTERISED = regex.compile(
     r"|\b(?:called|dubbed|described|touted|hailed|billed|marketed|labell?ed|branded|termed|praised|promoted|"
     r"advertised)\s+(?:\p{L}+\s+){0,3}?by\s+(?:the\s+|its\s+|his\s+|her\s+)?\p{L}"
     r"|\b(?:named|voted|chosen|picked|judged|deemed|crowned)\s+(?:it|them|him|her|the|one|among)\b"
+    r"|(?<!\b(?:was|were|is|are|been|being|be)\s+)\b(?:calls|called|calling|dubbed|deeming|deemed|declared|declaring|"
+    r"labell?ed|branded|considers?|considered|considering)\s+(?:\p{Lu}[\p{L}.\-]*\s+){1,3}(?:to\s+be\s+|as\s+)?"
+    r"(?:the|a|an|one|his|her|its|their)\b"
     # a reputation ("is widely regarded as the best") is SRC303's to judge
     r"|\b(?:regarded|considered|seen|viewed|recogni[sz]ed|acclaimed|hailed|rated|ranked|described)\s+"
     r"(?:by\s+[^,.;]{1,40}?\s+)?(?:as\s+)?(?:the|one|among|its|his|her|their|a|an)\b",
@@ -329,6 +343,8 @@ class _SupRule(Rule):
                 words = " ".join(m.group().split())
                 if words.lower() in allowed or self._excepted(prose, sent.start, m):
                     continue
+                if words.lower().startswith("first") and _OWN_FIRST.search(prose[max(sent.start, m.start() - 30):m.start()]):
+                    continue
                 if doc.in_quote(m.start(), m.end()):
                     continue  # someone's words: SRC judges whether the speaker is named
                 if _NEGATION.search(prose[max(sent.start, m.start() - 30):m.start()]):
@@ -366,12 +382,12 @@ _ORDINAL_RANK = regex.compile(r"(?:second|third|fourth|fifth|sixth|seventh|eight
 _ADJ_SUFFIX = regex.compile(r"(?:ful|ous|ive|ic|ical|al|able|ible|ant|ent|less|ish|ing|ed|ary|ory|ile|ar|ly|y)$", regex.I)
 _IDIOM_BEFORE = regex.compile(
     r"\bat\s+(?:the|his|her|their|its|our|my|your)\s+(?:[\p{L}\-]+\s+)?$|(?:\bat|\bfear(?:s|ed|ing)?|\bprepar(?:e|es|ed|ing)\s+for|\bhop(?:e|es|ed|ing)\s+for|\bfor|\bmake|\bmade|"
-    r"\bmaking|\bget|\bgot|\bbring\s+out|\bbrought\s+out|\bdo|\bdoes|\bdid|\bdoing|\bdone|\btry|\btried|\btrying|"
+    r"\bmaking|\bget|\bgets|\bgetting|\bgot|\bbring|\bbrings|\bbrought|\bbring\s+out|\bbrought\s+out|\bdo|\bdoes|\bdid|\bdoing|\bdone|\btry|\btried|\btrying|"
     r"\bassume|\bassumed|\bexpect|\bexpected|\bbelieve)\s+(?:the|his|her|their|its|our|my|your|one['’]s)\s+$",
     regex.I | regex.V1,
 )
 _IDIOM_AFTER = regex.compile(r"^\s*(?:is|was)\s+(?:over|yet\s+to\s+come|behind|still\s+to\s+come)\b|^\s*of\s+(?:luck|all|both|times|"
-                             r"it|them|the\s+best)\b"
+                             r"it|them|the\s+best)\b|^\s*out\s+of\b"
                              r"|^\s*in\s+(?:people|us|him|her|them|everyone|each\s+other|humanity|mankind|human\s+nature)\b"
                              r"|^\s*(?:-|,)?\s*case\b", regex.I)
 _POSSESSIVE = regex.compile(r"['’]s?\s+$|\b(?:its|his|her|their|our|my|your)\s+$", regex.I)
@@ -409,7 +425,12 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
             before = prose[max(sent.start, m.start() - 60):m.start()]
             after = prose[m.end():min(sent.end, m.end() + 80)]
             frame = _FRAME.search(before)
+            if regex.search(r"\beven\s+(?:\S+\s+){0,2}$", before, regex.I) or (
+                    frame and regex.match(r"(?:one\s+of\s+|some\s+of\s+)?(?:my|our|your)\b", frame.group("frame"), regex.I)):
+                continue  # "even the most optimistic" (a concession); "my strongest asset" (someone speaking)
             if head in ("most", "least"):
+                if regex.match(r"(?:most|least)\s+likely\b", word, regex.I):
+                    continue
                 adj = m.group("adj").lower()
                 if frame is None or adj in _MOST_NOUNS or not (adj in _MOST_ADJ or _ADJ_SUFFIX.search(adj)):
                     continue
@@ -470,6 +491,8 @@ def _degree_or_group(stem: str, after: str, compound: str | None) -> bool:
     nxt = regex.match(r"[\s-]*([\p{L}’'\-]+)(?:\s+([\p{L}’'\-]+))?", after, regex.V1)
     if nxt and (nxt.group(1).lower() in _DEGREE or (nxt.group(2) or "").lower() in _DEGREE):
         return True
+    if nxt and (stem in _MEASURABLE or stem == "eld") and nxt.group(1).lower() in _KIN:
+        return True
     return stem in _GROUP and bool(regex.match(r"\s*(?:[,.;:!?)]|$|(?:of|in|among|and|who|are|were|have|will)\b)",
                                                  after, regex.I))
 
@@ -502,6 +525,7 @@ _MEASURABLE = _words_set(MEASURABLE)
 _NOT_SUP = _words_set(NOT_SUPERLATIVE)
 _NEUTRAL = _words_set(NEUTRAL_NOUNS)
 _DEGREE = _words_set(DEGREE_NOUNS)
+_KIN = _words_set(KINSHIP_NOUNS)
 _GROUP = _words_set(GROUP_ADJECTIVES)
 _MOST_NOUNS = _words_set(MOST_NOUNS)
 _MOST_ADJ = _words_set(MOST_ADJECTIVES)

@@ -43,6 +43,11 @@ SUP101_VALID = [
     "He holds the nurses in the highest regard.",
     "The programme is meant for the poorest among us.",
     "It was not the best season for the club.",
+    # family facts, concessions, probability, someone else's verdict
+    "Her eldest son and the youngest children stayed home.",
+    "The report worried even the most optimistic investors.",
+    "He is the most likely nominee.",
+    "The senator called the treaty the worst deal in decades.",
     # questions, -est words that are not superlatives, the latest
     "What is the best way to save money?",
     "The interest rate rose. The latest figures arrive Friday. Protesters gathered in the west.",
@@ -66,6 +71,7 @@ SUP102_VALID = [
     "It was the first meeting of the year. First-quarter profit fell.",
     "The festival was the first of its kind in the county.",
     "It is the world's tallest building.",
+    "In May 1977, the party suffered its first-ever defeat.",
     "\u201cIt was an unprecedented season,\u201d said Mayor Ana Ruiz.",
     "The heat was unprecedented, the National Weather Service said.",
 ]
