@@ -202,7 +202,9 @@ def syllables(word: str) -> int:
     word = word.lower().replace("’", "'")
     if not any(c.isalpha() for c in word):
         return 1
-    n = cmu_syllables(word)
+    n = cmu_syllables(word + "." if "." in word else word)  # "u.s." is an entry, our words lose the last period
+    if n is None:
+        n = cmu_syllables(word)
     if n is not None:
         return n
     parts = [p for p in _WORD_PARTS.split(word) if p]

@@ -82,10 +82,10 @@ class HardParagraph(Rule):
     name = "hard-paragraph"
     severity = "warning"
     summary = "A paragraph reads far above the target grade"
-    options = {"target-grade": 10.0, "above-target": 8.0, "min-words": 20}
+    options = {"target-grade": 10.0, "above-target": 10.0, "min-words": 20}
     doc = """
     ## What it does
-    Flags a paragraph whose reading grade is far above the target (by default more than 8
+    Flags a paragraph whose reading grade is far above the target (by default more than 10
     grades above grade 10), on its first line.""" + _TARGET_DOC + """
 
     ## Why is this bad?
@@ -101,7 +101,7 @@ class HardParagraph(Rule):
 
     ## Options
     - `target-grade` (10): the newsroom's target grade.
-    - `above-target` (8): how far above the target a paragraph must be to be flagged.
+    - `above-target` (10): how far above the target a paragraph must be to be flagged.
     - `min-words` (20): shorter paragraphs are not graded.
 
     ## How to silence
