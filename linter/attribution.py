@@ -13,6 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import bisect
+import re
+
 import regex
 
 if TYPE_CHECKING:
@@ -70,17 +73,15 @@ _CLAUSE = regex.compile(
     r"(?P<according>\baccording\s+to\s+(?P<acc_src>[^,.;:!?\"“”()]{1,120}))"
     r"|(?P<inverted>(?<=[,“”\"]\s*)\b(?P<inv_verb>said|says|added|wrote|told|asked|explained)\s+"
     r"(?P<inv_src>[^,.;:!?\"“”()]{1,100}))"
-    r"|(?P<subject>(?P<subj_src>(?:[\p{L}\p{N}'’\-.]+\s+){0,7}?[\p{L}\p{N}'’\-.]+)\s+"
+    r"|(?P<subject>(?<![\p{L}\p{N}'’\-.])(?P<subj_src>(?:[\p{L}\p{N}'’\-.]+\s+){0,7}?[\p{L}\p{N}'’\-.]+)\s+"
     r"(?:(?:has|have|had|will|would|also|reportedly|previously|often|have\s+long|had\s+long)\s+)?"
     r"(?P<subj_verb>\b(?:" + _VERB_ALT + r"))\b)",
     regex.V1,
 )
 
 
-_HAS_VERB_HINT = regex.compile(
-    r"said|say|told|tell|according|stat|wr|not|ad|claim|warn|argu|believ|report|accus|caution|suggest|explain|"
-    r"announc|confirm|conclud|repl|respond|ask|urg"
-)
+# Every clause holds one of these words, so a sentence without any is skipped cheaply.
+_HAS_VERB_HINT = re.compile(r"\b(?:according\s+to|" + _VERB_ALT + r")\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,15 +138,45 @@ def _trim_subject(text: str) -> tuple[str, int]:
     return text[offset:], offset
 
 
+_TOKEN_START = regex.compile(r"(?<![\p{L}\p{N}'’\-.])[\p{L}\p{N}'’\-.]")
+# A clause starts at most this many words before its verb: 8 words of source, 2 of "have long".
+_MAX_WORDS_BEFORE_VERB = 12
+
+
+def _clauses(text: str):
+    """The matches `_CLAUSE.finditer(text)` gives, trying only where a clause can start.
+
+    A clause starts at "according", at an inverted verb, or at a word at most a few words
+    before a speech verb; every other position is skipped. The result is the same as the
+    plain scan (matches are tried in order and never overlap), in a fraction of the time
+    on long sentences.
+    """
+    hints = [m.start() for m in _HAS_VERB_HINT.finditer(text)]
+    if not hints:
+        return
+    starts = [m.start() for m in _TOKEN_START.finditer(text)]
+    candidates = set(hints)
+    for h in hints:
+        i = bisect.bisect_right(starts, h) - 1
+        candidates.update(starts[max(0, i - _MAX_WORDS_BEFORE_VERB):i + 1])
+    last_end = 0
+    for pos in sorted(candidates):
+        if pos < last_end:
+            continue
+        m = _CLAUSE.match(text, pos)
+        if m is not None:
+            yield m
+            last_end = max(m.end(), pos + 1)
+
+
 def find_attributions(doc: Document) -> list[Attribution]:
     prose = doc.prose
     out: list[Attribution] = []
     for sent in doc.sentences:
         text = prose[sent.start:sent.end]
-        lowered = text.lower()
-        if not _HAS_VERB_HINT.search(lowered):
+        if not _HAS_VERB_HINT.search(text):
             continue
-        for m in _CLAUSE.finditer(text, overlapped=False):
+        for m in _clauses(text):
             if m.group("according"):
                 src = m.group("acc_src").strip()
                 s0 = sent.start + m.start("acc_src")

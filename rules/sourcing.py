@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import re
+
 import regex
 
 from linter import Hit, Rule
@@ -235,10 +237,22 @@ _AGENCY = regex.compile(
 )
 
 
+def _keywords(*words: Iterable[str]) -> re.Pattern:
+    """A cheap pre-filter: a sentence holding none of these substrings cannot match the rule's pattern.
+
+    Each rule's keywords are words every one of its phrases must contain, so skipping the
+    sentences without them changes no finding; it only spares the expensive pattern
+    (lookbehinds and optional word runs tried at every position) most sentences.
+    """
+    flat = sorted({w.split()[0].lower() for group in words for w in group}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in flat), re.I)
+
+
 class _SourcingRule(Rule):
     """Shared by the SRC rules: the phrase pattern, quotes skipped, allowed phrases honoured."""
 
     phrases: tuple[str, ...] = ()
+    keywords: re.Pattern | None = None  # see _keywords; None runs the pattern on every sentence
     options = {"extra-phrases": [], "allowed-phrases": []}
 
     def pattern(self, options: dict[str, Any]) -> regex.Pattern:
@@ -249,7 +263,10 @@ class _SourcingRule(Rule):
         allowed = {" ".join(a.lower().split()) for a in options.get("allowed-phrases", ())}
         pat = self.pattern(options)
         prose = doc.prose
+        keywords = None if options.get("extra-phrases") else self.keywords
         for i, sent in enumerate(doc.sentences):
+            if keywords is not None and not keywords.search(prose, sent.start, sent.end):
+                continue
             for m in pat.finditer(prose, sent.start, sent.end, timeout=1.0):
                 if " ".join(m.group().lower().split()) in allowed:
                     continue
@@ -282,6 +299,7 @@ class AnonymousSource(_SourcingRule):
     severity = "warning"
     summary = "A claim attributed to unnamed sources or insiders"
     phrases = ANONYMOUS_PHRASES
+    keywords = _keywords(("source", "insider", "familiar", "briefed", "close", "knowledge"))
     doc = """
     ## What it does
     Flags claims attributed to sources the story does not name: "according to sources",
@@ -341,6 +359,7 @@ class UnnamedPerson(_SourcingRule):
     severity = "warning"
     summary = "A claim carried by one unnamed person: 'one customer said', 'a senior official said'"
     phrases = _UNNAMED_PERSON_PHRASES
+    keywords = _keywords(UNNAMED_PEOPLE)
     doc = """
     ## What it does
     Flags a claim or quotation attributed to a single person the story does not name:
@@ -416,10 +435,14 @@ class VagueGroup(_SourcingRule):
         phrases = _compile(VAGUE_PHRASES, tuple(options.get("extra-phrases", ())))
         prose = doc.prose
         seen: set[int] = set()
+        group_words = _GROUP_KEYWORDS if not groups else _keywords(_GROUP_WORDS, options["extra-groups"])
+        phrase_words = None if options.get("extra-phrases") else _VAGUE_PHRASE_KEYWORDS
         for sent in doc.sentences:
             block = doc.blocks[sent.block]
             para = prose[block.start:block.end]
-            for m in pat.finditer(prose, sent.start, sent.end, timeout=1.0):
+            has_group = (group_words.search(prose, sent.start, sent.end)
+                         and _CLAIM_VERB_KEYWORDS.search(prose, sent.start, sent.end))
+            for m in (pat.finditer(prose, sent.start, sent.end, timeout=1.0) if has_group else ()):
                 words = " ".join(m.group().split())
                 if words.lower() in allowed or doc.in_quote(m.start(), m.end()):
                     continue
@@ -440,12 +463,20 @@ class VagueGroup(_SourcingRule):
                     continue
                 seen.add(m.start())
                 yield Hit(m.start(), m.end(), f"Claim carried by a vague group ('{words}'); name who says so")
+            if phrase_words is not None and not phrase_words.search(prose, sent.start, sent.end):
+                continue
             for m in phrases.finditer(prose, sent.start, sent.end, timeout=1.0):
                 words = " ".join(m.group().split())
                 if words.lower() in allowed or doc.in_quote(m.start(), m.end()):
                     continue
                 yield Hit(m.start(), m.end(), f"Vague attribution ('{words}'); name who holds this view")
 
+
+# Every group-pattern match holds a group word and a claim verb (see _group_pattern).
+_GROUP_WORDS = VAGUE_GROUPS + QUANTIFIED_GROUPS + ("many", "some", "most", "several", "numerous", "others")
+_GROUP_KEYWORDS = _keywords(_GROUP_WORDS)
+_CLAIM_VERB_KEYWORDS = _keywords(CLAIM_VERBS)
+_VAGUE_PHRASE_KEYWORDS = _keywords(("certain", "quarters", "circles", "there are", "would"))
 
 _NOT_PEOPLE = frozenset("""studies reports polls surveys data results figures numbers things items days years
     months weeks times ways cases parts kinds types sorts models products""".split())
@@ -557,6 +588,7 @@ class UnnamedResearch(_SourcingRule):
     severity = "warning"
     summary = "'Studies show' or 'research has shown' with no study named"
     phrases = RESEARCH_PHRASES
+    keywords = _keywords(("stud", "research", "survey", "poll", "report"))
     doc = """
     ## What it does
     Flags "studies show", "research has shown", "a recent study found", "according to
