@@ -10,11 +10,10 @@ than each matching words of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 import bisect
 import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 

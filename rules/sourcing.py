@@ -13,10 +13,9 @@ phrases or allow some. Whether a source is named is decided by `linter.attributi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
-
-import re
 
 import regex
 
