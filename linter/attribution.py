@@ -10,12 +10,13 @@ than each matching words of its own.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
+
+from linter.scan import scan_at, starts_near, word_starts
 
 if TYPE_CHECKING:
     from linter.document import Document
@@ -137,7 +138,6 @@ def _trim_subject(text: str) -> tuple[str, int]:
     return text[offset:], offset
 
 
-_TOKEN_START = regex.compile(r"(?<![\p{L}\p{N}'’\-.])[\p{L}\p{N}'’\-.]")
 # A clause starts at most this many words before its verb: 8 words of source, 2 of "have long".
 _MAX_WORDS_BEFORE_VERB = 12
 
@@ -146,26 +146,13 @@ def _clauses(text: str):
     """The matches `_CLAUSE.finditer(text)` gives, trying only where a clause can start.
 
     A clause starts at "according", at an inverted verb, or at a word at most a few words
-    before a speech verb; every other position is skipped. The result is the same as the
-    plain scan (matches are tried in order and never overlap), in a fraction of the time
-    on long sentences.
+    before a speech verb; every other position is skipped (`linter.scan`). On the news
+    corpus the result is identical to the plain scan, in a fraction of the time.
     """
     hints = [m.start() for m in _HAS_VERB_HINT.finditer(text)]
     if not hints:
-        return
-    starts = [m.start() for m in _TOKEN_START.finditer(text)]
-    candidates = set(hints)
-    for h in hints:
-        i = bisect.bisect_right(starts, h) - 1
-        candidates.update(starts[max(0, i - _MAX_WORDS_BEFORE_VERB):i + 1])
-    last_end = 0
-    for pos in sorted(candidates):
-        if pos < last_end:
-            continue
-        m = _CLAUSE.match(text, pos)
-        if m is not None:
-            yield m
-            last_end = max(m.end(), pos + 1)
+        return iter(())
+    return scan_at(_CLAUSE, text, starts_near(word_starts(text), hints, _MAX_WORDS_BEFORE_VERB))
 
 
 def find_attributions(doc: Document) -> list[Attribution]:

@@ -21,6 +21,7 @@ import regex
 
 from linter import Hit, Rule
 from linter.attribution import names_source
+from linter.scan import scan_at, starts_near, word_starts
 
 # -- phrase lists (data) --------------------------------------------------------------------------
 
@@ -435,13 +436,20 @@ class VagueGroup(_SourcingRule):
         prose = doc.prose
         seen: set[int] = set()
         group_words = _GROUP_KEYWORDS if not groups else _keywords(_GROUP_WORDS, options["extra-groups"])
+        group_set = _GROUP_START_WORDS | {g.split()[0].lower() for g in options.get("extra-groups", ()) if g.strip()}
         phrase_words = None if options.get("extra-phrases") else _VAGUE_PHRASE_KEYWORDS
         for sent in doc.sentences:
             block = doc.blocks[sent.block]
             para = prose[block.start:block.end]
             has_group = (group_words.search(prose, sent.start, sent.end)
                          and _CLAIM_VERB_KEYWORDS.search(prose, sent.start, sent.end))
-            for m in (pat.finditer(prose, sent.start, sent.end, timeout=1.0) if has_group else ()):
+            found = ()
+            if has_group:
+                starts = word_starts(prose, sent.start, sent.end)
+                keyed = [a for a, b in zip(starts, starts[1:] + [sent.end], strict=True)
+                         if _bare_word(prose[a:b]) in group_set]
+                found = scan_at(pat, prose, starts_near(starts, keyed, 1), sent.end, timeout=1.0)
+            for m in found:
                 words = " ".join(m.group().split())
                 if words.lower() in allowed or doc.in_quote(m.start(), m.end()):
                     continue
@@ -474,8 +482,16 @@ class VagueGroup(_SourcingRule):
 # Every group-pattern match holds a group word and a claim verb (see _group_pattern).
 _GROUP_WORDS = VAGUE_GROUPS + QUANTIFIED_GROUPS + ("many", "some", "most", "several", "numerous", "others")
 _GROUP_KEYWORDS = _keywords(_GROUP_WORDS)
+# Words a group-pattern match starts at (or one word after): groups and the first words of quantifiers.
+_GROUP_START_WORDS = frozenset(w.split()[0] for w in _GROUP_WORDS + QUANTIFIERS)
 _CLAIM_VERB_KEYWORDS = _keywords(CLAIM_VERBS)
 _VAGUE_PHRASE_KEYWORDS = _keywords(("certain", "quarters", "circles", "there are", "would"))
+
+def _bare_word(chunk: str) -> str:
+    """The lower-case word a chunk of text starts with, without trailing punctuation."""
+    parts = chunk.split(None, 1)
+    return parts[0].rstrip(".,;:!?\"”’')]").lower() if parts else ""
+
 
 _NOT_PEOPLE = frozenset("""studies reports polls surveys data results figures numbers things items days years
     months weeks times ways cases parts kinds types sorts models products""".split())

@@ -1,0 +1,50 @@
+"""Running an expensive pattern only where a match can start.
+
+Patterns that open with optional words ("up to eight words, then a speech verb") are
+tried by the regex engine at every character. When a rule knows where its matches can
+start — at a keyword, or a few words before one — `scan_at` tries only those places and
+gives exactly the matches `pattern.finditer` would: in order, never overlapping.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+
+import regex
+
+__all__ = ["scan_at", "word_starts", "starts_near"]
+
+WORD_START = regex.compile(r"(?<![\p{L}\p{N}'’\-.])[\p{L}\p{N}'’\-.]")
+
+
+def word_starts(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Start of every run of word characters (letters, digits, ' ’ - .) in text[start:end]."""
+    return [m.start() for m in WORD_START.finditer(text, start, len(text) if end is None else end)]
+
+
+def starts_near(starts: list[int], anchors: Iterable[int], before: int) -> set[int]:
+    """The word starts at each anchor and up to `before` words ahead of it."""
+    out: set[int] = set()
+    for a in anchors:
+        i = bisect.bisect_right(starts, a) - 1
+        out.add(a)
+        out.update(starts[max(0, i - before):i + 1])
+    return out
+
+
+def scan_at(pattern, text: str, candidates: Iterable[int], endpos: int | None = None,
+            timeout: float | None = None) -> Iterator:
+    """The matches `pattern.finditer(text, ..., endpos)` gives, tried only at `candidates`.
+
+    Correct whenever no match can start anywhere but a candidate.
+    """
+    last_end = -1
+    end = len(text) if endpos is None else endpos
+    for pos in sorted(candidates):
+        if pos < last_end or pos >= end:
+            continue
+        m = pattern.match(text, pos, end, timeout=timeout) if timeout else pattern.match(text, pos, end)
+        if m is not None:
+            yield m
+            last_end = max(m.end(), pos + 1)
