@@ -21,6 +21,9 @@ class UsageError(Exception):
 
 
 def _err(message: str) -> None:
+    """One line on stderr. Line breaks from file names or article text are shown escaped, so a
+    name holding a newline cannot start a second line (a CI workflow command, say)."""
+    message = message.replace("\r", "\\r").replace("\n", "\\n")
     sys.stderr.write(f"copydesk: {message}\n")
 
 
