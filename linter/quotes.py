@@ -1,11 +1,24 @@
 """Direct quotations in the prose, found once per document.
 
-Curly quotes pair “ with ”; straight double quotes pair in order within a block. A
-quotation opened and not closed in its block runs to the block's end (the newspaper
-convention for a quote that goes on into the next paragraph). Typographic apostrophes
-(’) and single quotes are never treated as quotation marks. Each quotation gets the
-speaker its attribution clause names ("...," said Ana Ruiz), if any: see
-`linter.attribution.speaker_of`.
+Quotation marks: curly “ and ”, straight ", and the same curly marks garbled by a wrong
+decoding ("â€œ", "â\\x80\\x9c"), which scraped copy often carries. A straight mark is read
+by its side: after a space and before a word it opens, after a word and before a space or
+punctuation it closes, otherwise it toggles. A closing mark with no quotation open is
+ignored (its opener was lost), so one missing mark cannot turn every later quotation
+inside out. An opening mark inside an open quotation continues it: the newspaper
+convention for a quotation that runs over several paragraphs, each opened and only the
+last closed (in copy whose paragraph breaks were lost, those paragraphs share a block). A
+quotation opened and not closed in its block runs to the block's end. Typographic
+apostrophes (’) and single quotes are never treated as quotation marks.
+
+Transcripts: a block, or a sentence, that opens with a speaker label ("TRUMP:", "Q:",
+"Anderson Cooper:") is that speaker's turn, a quotation without marks, when the document
+holds at least three such turns by at least two speakers (one label is a heading, "MORE:";
+a dialogue has turns). A turn runs to the next label; the last turn of a block that began
+mid-block runs at most three sentences.
+
+Each quotation gets the speaker its attribution clause names ("...," said Ana Ruiz), if
+any (see `linter.attribution.speaker_of`); a transcript turn gets its label.
 """
 
 from __future__ import annotations
@@ -13,12 +26,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import regex
+
 if TYPE_CHECKING:
     from linter.document import Document
 
 __all__ = ["Quote", "find_quotes"]
 
 MIN_QUOTE_CHARS = 2
+# Labels that head a line without naming who speaks: "MORE: ...", "UPDATE: ...".
+NOT_SPEAKERS = frozenset((
+    "more", "update", "updated", "note", "editor's note", "editor’s note", "read", "read more", "watch", "related",
+    "photo", "photos", "video", "source", "sources", "correction", "disclaimer", "warning", "breaking",
+    "spotted", "quiz", "spoiler", "spoiler alert", "reminder", "prediction", "predictions", "outcome", "bottom line",
+    "the bottom line", "why", "what", "how", "when", "where", "who", "p.s", "ps", "tl;dr", "fact", "facts",
+    "claim", "verdict", "rating", "background", "context", "tip", "tips", "bonus", "also", "plus", "see also",
+    "example", "examples", "translation", "script", "panel", "insider", "insiders", "outsider", "outsiders",
+    "insider view", "outsider view", "step", "part", "chapter", "lesson", "rule", "day", "week", "round",
+    "headline", "subhead", "caption", "credit", "credits", "image", "graphic", "map", "chart", "table", "poll",
+    "sunday so far", "live", "latest", "analysis", "opinion", "exclusive", "statement", "full statement",
+))
+# Labels that mark a turn without naming the person: the quotation is not a named speaker's.
+UNNAMED_SPEAKERS = frozenset(("q", "a", "question", "answer", "audience", "crowd", "voice", "male voice",
+                              "female voice", "unidentified", "unidentified man", "unidentified woman"))
+
+_OPEN_MARKS = ("“", "â€œ", "â\x80\x9c")
+_CLOSE_MARKS = ("”", "â€\x9d", "â\x80\x9d", "â€")
+_MARK = regex.compile(r'“|”|"|â€œ|â\x80\x9c|â€\x9d|â\x80\x9d|â€(?=[\s.,;:!?)\]]|$)')
+_SPACE_BEFORE = frozenset(" \t\n\u00a0([{—–-/")
+_CLOSE_AFTER = frozenset(" \t\n\u00a0.,;:!?)]}—–-/…")
+_LABEL = regex.compile(
+    r"(?P<label>(?:\p{Lu}[\p{L}'’.\-]*)(?:[ \t]+\p{Lu}[\p{L}'’.\-]*){0,2}):[ \t\u00a0]+(?=[\p{L}\p{N}\"“‘'(\[.…—-])",
+    regex.V1,
+)
+_TURN_BOUNDARY = regex.compile(r'(?:[.?!…"”)\]]|â€\x9d|â\x80\x9d|â€)[\s\u00a0Â]*$')
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,40 +78,117 @@ class Quote:
     named: bool = False
 
 
+def _side(prose: str, i: int, start: int, end: int) -> str:
+    """'open', 'close' or '' (either) for a straight double quote at i."""
+    before = prose[i - 1] if i > start else " "
+    after = prose[i + 1] if i + 1 < end else " "
+    if before in _SPACE_BEFORE and not after.isspace():
+        return "open"
+    if after in _CLOSE_AFTER and not before.isspace():
+        return "close"
+    return ""
+
+
 def _spans_in_block(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
-    i = start
     open_at = None
-    straight = False
-    while i < end:
-        c = prose[i]
-        if open_at is None:
-            if c == "“":
-                open_at, straight = i, False
-            elif c == '"':
-                open_at, straight = i, True
+    for m in _MARK.finditer(prose, start, end):
+        mark, i = m.group(), m.start()
+        if mark == '"':
+            side = _side(prose, i, start, end) or ("close" if open_at is not None else "open")
         else:
-            if (not straight and c == "”") or (straight and c == '"'):
-                if i + 1 - open_at >= MIN_QUOTE_CHARS:
-                    spans.append((open_at, i + 1))
-                open_at = None
-            elif not straight and c == "“":
-                open_at = i  # a stray opener: restart at the newer one
-        i += 1
+            side = "open" if mark in _OPEN_MARKS else "close"
+        if side == "open":
+            if open_at is None:
+                open_at = i
+            # else: an opener inside an open quotation continues it (a quote over several paragraphs)
+        elif open_at is not None:
+            if m.end() - open_at >= MIN_QUOTE_CHARS:
+                spans.append((open_at, m.end()))
+            open_at = None
+        # a closer with nothing open: its opener was lost; ignore it
     if open_at is not None and end - open_at > 20:
         spans.append((open_at, end))
     return spans
 
 
+def _labels(doc: Document) -> list[tuple[int, int, str, int]]:
+    """(label start, speech start, label, block) for each speaker label that opens a block or a sentence."""
+    prose = doc.prose
+    out = []
+    for bi, block in enumerate(doc.blocks):
+        text = prose[block.start:block.end]
+        if ":" not in text:
+            continue
+        for m in _LABEL.finditer(prose, block.start, block.end):
+            label = " ".join(m.group("label").split()).rstrip(".")
+            if label.lower() in NOT_SPEAKERS or label.lower().split()[0] in NOT_SPEAKERS:
+                continue
+            lead = prose[block.start:m.start()]
+            if lead.strip(" \t\u00a0Â") and not _TURN_BOUNDARY.search(lead[-40:]):
+                continue
+            out.append((m.start(), m.end(), label, bi))
+    return out
+
+
+def _turns(doc: Document) -> list[Quote]:
+    """Transcript turns ("TRUMP: ...", "Q: ...") as quotations by the labelled speaker."""
+    labels = _labels(doc)
+    if len(labels) < 3 or len({lab.lower() for _, _, lab, _ in labels}) < 2:
+        return []
+    prose = doc.prose
+    turns = []
+    for k, (ls, ss, label, bi) in enumerate(labels):
+        block = doc.blocks[bi]
+        nxt = labels[k + 1] if k + 1 < len(labels) else None
+        if nxt is not None and nxt[3] == bi:
+            end = nxt[0]
+        elif ls == block.start:
+            end = block.end
+        else:  # the last turn of a block that began mid-block: at most three sentences
+            end = block.end
+            sents = [s for s in doc.sentences if s.end > ss and s.start < block.end]
+            if len(sents) > 3:
+                end = sents[2].end
+        end = len(prose[:end].rstrip())
+        if end - ss >= MIN_QUOTE_CHARS:
+            turns.append(Quote(ss, end, bi, label, label.lower() not in UNNAMED_SPEAKERS))
+    return turns
+
+
 def find_quotes(doc: Document) -> list[Quote]:
+    """The document's quotations, in order and never overlapping (see the module docstring)."""
     from linter.attribution import speaker_of
 
     prose = doc.prose
     quotes = []
     for bi, block in enumerate(doc.blocks):
-        if '"' not in prose[block.start:block.end] and "“" not in prose[block.start:block.end]:
+        text = prose[block.start:block.end]
+        if '"' not in text and "“" not in text and "”" not in text and "â€" not in text and "â\x80" not in text:
             continue
         for qs, qe in _spans_in_block(prose, block.start, block.end):
+            quotes.append((qs, qe, bi))
+    turns = _turns(doc)
+    if turns:
+        # a quotation inside a turn is the turn's; a turn wins over marks that straddle it
+        spans = sorted([(t.start, -t.end, t) for t in turns] + [(qs, -qe, (qs, qe, bi)) for qs, qe, bi in quotes],
+                       key=lambda x: (x[0], x[1]))
+        kept: list = []
+        for s, neg_e, item in spans:
+            if kept and s < kept[-1][1]:
+                if isinstance(item, Quote) and not isinstance(kept[-1][2], Quote):
+                    kept[-1] = (s, -neg_e, item)  # a turn beats marks that straddle it
+                continue
+            kept.append((s, -neg_e, item))
+        items = [item for _, _, item in kept]
+    else:
+        items = quotes
+    out = []
+    for item in items:
+        if isinstance(item, Quote):
+            out.append(item)
+        else:
+            qs, qe, bi = item
             speaker, named = speaker_of(doc, qs, qe, bi)
-            quotes.append(Quote(qs, qe, bi, speaker, named))
-    return quotes
+            out.append(Quote(qs, qe, bi, speaker, named))
+    return out
