@@ -59,6 +59,57 @@ NEUTRAL_NOUNS = (
     "part", "we", "i", "he", "she", "they", "you", "it", "that", "this", "of", "to", "for", "is", "was",
     "nightmare", "nightmares", "enemy", "enemies", "and", "or", "behavior", "behaviour", "yet",
 )
+# The second word after "the best" that still makes a choice: "the best expert solutions".
+CHOICE_NOUNS = (
+    "way", "ways", "approach", "approaches", "option", "options", "solution", "solutions", "result", "results",
+    "outcome", "outcomes", "method", "methods", "strategy", "strategies", "practice", "practices", "course",
+    "path", "route", "answer", "answers", "deal", "deals",
+)
+# Fixed expressions built on a superlative that rank nothing (patterns; a superlative inside
+# one is left alone). "{poss}" stands for a possessive (his, their, one's ...).
+IDIOMS = (
+    r"(?:not\s+)?in\s+the\s+(?:very\s+)?(?:slightest|least)",
+    r"at\s+(?:the\s+)?(?:very\s+)?(?:least|most|best|worst|latest|earliest|outside|minimum|maximum)",
+    r"to\s+say\s+the\s+least", r"last\s+but\s+not\s+least", r"(?:not\s+)?(?:the\s+)?least\s+of\s+(?:which|all|them|it)",
+    r"for\s+the\s+most\s+part", r"(?:make|makes|made|making)\s+the\s+(?:most|best)\s+of",
+    r"to\s+the\s+(?:fullest|utmost|best\s+of)", r"the\s+best\s+of\s+both\s+worlds",
+    r"(?:the\s+)?best\s+and\s+(?:the\s+)?brightest", r"with\s+the\s+best\s+(?:of\s+)?intentions?",
+    r"(?:do|does|did|doing|done|try|tries|tried|trying)\s+{poss}\s+(?:very\s+)?(?:damndest|damnedest|darnedest|"
+    r"level\s+best|utmost|best|hardest)",
+    # "in the most extreme of cases", "in the strongest of terms"
+    r"in\s+the\s+(?:most\s+\p{L}+|\p{L}+est)\s+of\s+(?:cases|circumstances|situations|times|ways|terms|scenarios)",
+    # "in the finest Republican tradition", "in the best traditions of"
+    r"in\s+(?:the|{poss})\s+(?:finest|best|greatest|truest|noblest|grandest|proudest|oldest)\s+"
+    r"(?:[\p{L}\-]+\s+){0,3}?traditions?",
+    # "the most important thing is", "the best thing to do": a way of speaking, not a ranking
+    r"the\s+(?:single\s+)?(?:most\s+important|best|worst|hardest|easiest|biggest)\s+thing\s+"
+    r"(?:is|was|to|for|about|right\s+now|now|here|we|you|i)\b",
+    # "the furthest she was willing to go", "the best he could do", "the least we can do": a limit
+    r"the\s+(?:very\s+)?(?:furthest|farthest|most|best|least|longest|hardest|worst)\s+(?:(?:he|she|they|we|i|you|it|"
+    r"anyone|anybody|someone|one|\p{Lu}\p{L}+)\s+)(?:was|were|is|are|am|had|has|have|could|can|would|will|might|"
+    r"may|should|did|does|do)\b",
+    r"the\s+most\s+(?:basic|elementary|rudimentary|preliminary)\s+of",
+)
+# A superlative in a frame of choosing or wanting ranks nothing yet: "who has the best plan",
+# "to find the best candidate", "they want the best for their children".
+CHOICE_FRAME = (
+    r"(?:who|whoever|which|whichever)\s+(?:[\p{L}’'\-]+\s+){0,2}?(?:has|have|had|offers?|offered|is|are|was|were|"
+    r"gets?|got|makes?|made|can|could|will|would)\s+(?:\p{L}+\s+)?",
+    r"(?:find|finds|found|finding|choose|chooses|chose|choosing|pick|picks|picked|picking|select|selects|selected|"
+    r"selecting|seek|seeks|sought|seeking|want|wants|wanted|wanting|need|needs|needed|deserve|deserves|deserved|"
+    r"hire|hires|hired|hiring|recruit|recruits|recruiting|attract|attracts|attracting|identify|identifying|"
+    r"determine|determining|decide|deciding|look\s+for|looking\s+for|search\s+for|searching\s+for|aim\s+for|"
+    r"strive\s+for|ensure|ensuring|delivering|deliver|sell|selling|demand|demanding|expect|expecting)\s+",
+)
+# A clause that is hypothetical or feared: "had an unprecedented crisis summoned them",
+# "the possibility that he will be the worst president", "doubted whether it would have a significant effect".
+HYPOTHETICAL = (
+    r"(?:^|[—–(,;:]\s*)(?:had|were|should)\s+(?:a|an|the|it|they|he|she|we|i|you|\p{Lu}\p{L}+)\b",
+    r"\b(?:if|unless|whether|suppose|supposing|imagine|imagining|what\s+if|in\s+case|lest)\b",
+    r"\b(?:possibility|prospect|spectre|specter|fear|fears|feared|afraid|worry|worries|worried|risk|danger)\s+"
+    r"(?:that|of)\b",
+)
+
 # Nouns after any superlative that make a degree, not a claim: "the highest regard", "the most
 # charitable reading", "of the highest order", "the highest office in the land".
 DEGREE_NOUNS = (
@@ -129,7 +180,9 @@ PUFFERY_PHRASES = (
     "trailblazing", "visionary", "awe-inspiring", "jaw-dropping", "mind-blowing", "breathtaking",
     "life-changing", "once-in-a-lifetime", "once-in-a-generation", "top-notch", "must-see", "must-have",
     "must-read", "top-of-the-line", "top of the line", "first-rate", "world-leading", "industry-leading",
-    "innovative", "revolutionary", "prestigious", "premier", "luxurious", "phenomenal",
+    "innovative", "revolutionary", "prestigious", "luxurious", "phenomenal",
+    # "premier" the adjective ("the premier destination"), not the title ("vice premier", "the premier said")
+    r"(?<!\b(?:vice|deputy|former|provincial|state|first|acting|then)\s+)premier(?=\s+(?!(?:of|and|or|said|says|who|has|had|is|was|will|would|to|in|on|at|for|as|with|told|called|announced)\b)\p{Ll})",
     r"miracle(?=\s+(?:cure|cures|drug|drugs|pill|pills|product|supplement|treatment|diet|remedy|fruit|food|"
     r"ingredient|weight-loss|solution|tonic|cream|berry|fix|worker|formula|herb))",
     r"miraculous(?=\s+(?:cure|results?|benefits?|powers?|properties|effects?))",
@@ -141,7 +194,12 @@ PUFFERY_EXCEPT = regex.compile(
     r"ideals|ideology|cause|regime|figures?|icons?)"
     r"|(?<=\b(?:get|gets|got|getting|went|turned|turn|turns)\s+)revolutionary"
     r"|groundbreaking\s+(?:ceremony|ceremonies|event|celebration|date)|(?:the|a|at|its)\s+groundbreaking\s+"
-    r"(?:for|of|on|at|was|is|will|in)\b|premier\s+(?:league|li|of|[\p{Lu}])|iconic\s+(?:image|photo)s?\s+of",
+    r"(?:for|of|on|at|was|is|will|in)\b|premier\s+(?:league|li|of|[\p{Lu}])|iconic\s+(?:image|photo)s?\s+of"
+    # a goal, not praise: "developing innovative solutions", "new and innovative ways to"
+    r"|(?<=\b(?:develop|develops|developing|developed|find|finding|seek|seeking|need|needs|encourage|encouraging|"
+    r"foster|fostering|promote|promoting|create|creating|explore|exploring|come\s+up\s+with|look\s+for|"
+    r"looking\s+for)\s+(?:new\s+(?:and\s+)?|more\s+)?)innovative\s+(?:solutions?|ways?|ideas?|approach(?:es)?|"
+    r"thinking|strategies|methods|models|policies|programs|responses|technologies)",
     regex.I | regex.V1,
 )
 # Promises of results (SUP202).
@@ -325,6 +383,7 @@ class _SupRule(Rule):
 
     phrases: tuple[str, ...] = ()
     figures_count: bool = True  # does a figure in the sentence support the claim?
+    hypotheticals_count: bool = True  # is a claim in a conditional or feared clause left alone?
     exceptions: regex.Pattern | None = None
     what: str = ""
     advice: str = ""
@@ -349,6 +408,8 @@ class _SupRule(Rule):
                     continue  # someone's words: SRC judges whether the speaker is named
                 if _NEGATION.search(prose[max(sent.start, m.start() - 30):m.start()]):
                     continue
+                if self.hypotheticals_count and _hypothetical(prose, sent, m.start()):
+                    continue  # "had an unprecedented crisis summoned them"
                 if supported is None:
                     supported = _supported(doc, sent, self.figures_count)
                 if supported:
@@ -425,6 +486,8 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
             before = prose[max(sent.start, m.start() - 60):m.start()]
             after = prose[m.end():min(sent.end, m.end() + 80)]
             frame = _FRAME.search(before)
+            if frame and _CONTRACTION.search(before):
+                frame = None  # "he's best as": a verb, not a possessive
             if regex.search(r"\beven\s+(?:\S+\s+){0,2}$", before, regex.I) or (
                     frame and regex.match(r"(?:one\s+of\s+|some\s+of\s+)?(?:my|our|your)\b", frame.group("frame"), regex.I)):
                 continue  # "even the most optimistic" (a concession); "my strongest asset" (someone speaking)
@@ -457,10 +520,19 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
                 nxt = regex.match(r"[\s-]*([\p{L}’']+)", after, regex.V1)
                 if nxt and nxt.group(1).lower() in _NEUTRAL and not m.group("compound"):
                     continue
+                two = regex.match(r"[\s-]*[\p{L}’']+\s+([\p{L}’']+)", after, regex.V1)
+                if two and two.group(1).lower() in _CHOICE_NOUNS and not m.group("compound"):
+                    continue  # "the best expert solutions"
                 if _IDIOM_BEFORE.search(before) or _IDIOM_AFTER.match(after) or not after.strip(" .,;:!\"”"):
                     continue
             if _NEGATION.search(before) or _degree_or_group(stem, after, m.group("compound")):
                 continue
+            if _in_idiom(prose, sent, span_start, m.start()) or _hypothetical(prose, sent, span_start):
+                continue
+            if low in ("best", "worst") or head == "most":
+                if frame and not _POSSESSIVE.search(frame.group("frame")) and \
+                        _CHOICE.search(prose, max(sent.start, span_start - 60), m.start()):
+                    continue  # "who has the best plan", "to find the best candidate"
             if doc.in_quote(m.start(), m.end()):
                 continue  # someone's words: SRC judges whether the speaker is named
             if supported is None:
@@ -530,6 +602,29 @@ _GROUP = _words_set(GROUP_ADJECTIVES)
 _MOST_NOUNS = _words_set(MOST_NOUNS)
 _MOST_ADJ = _words_set(MOST_ADJECTIVES)
 _QUICK = regex.compile(r"est\b|worst|\bmost\b|\bleast\b|est-", regex.I)
+_CHOICE_NOUNS = _words_set(CHOICE_NOUNS)
+_POSS = r"(?:his|her|their|its|our|my|your|one['’]s)"
+_IDIOMS = regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(p.replace("{poss}", _POSS) for p in IDIOMS) + r")(?![\p{L}\-])",
+                        regex.I | regex.V1)
+_CHOICE = regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(CHOICE_FRAME) + r")(?:the|their|his|her|its|our)\s+$",
+                        regex.I | regex.V1)
+_HYPOTHETICAL = regex.compile("|".join(HYPOTHETICAL), regex.I | regex.V1)
+# A pronoun's contraction is not a possessive frame: "he's best as", "what's most important".
+_CONTRACTION = regex.compile(r"(?:^|\s)(?:he|she|it|that|what|who|there|here|where|let|this|everyone|nobody|"
+                             r"everything|nothing|someone|somebody)['’]s\s+(?:\p{L}+ly\s+)?$", regex.I | regex.V1)
+
+
+def _in_idiom(prose: str, sent, start: int, word_start: int) -> bool:
+    """Does a fixed expression (IDIOMS) start at or before `start` and hold the superlative at `word_start`?"""
+    for e in _IDIOMS.finditer(prose, max(sent.start, start - 40), min(sent.end, word_start + 80)):
+        if e.start() <= start and word_start < e.end():
+            return True
+    return False
+
+
+def _hypothetical(prose: str, sent, start: int) -> bool:
+    """A conditional or feared clause before `start` in its sentence."""
+    return bool(_HYPOTHETICAL.search(prose, sent.start, start))
 
 
 class UnsupportedSuperlative(_SuperlativeBase):
@@ -647,6 +742,7 @@ class Puffery(_SupRule):
     summary = "Peacock words that praise without informing: 'world-class', 'iconic', 'cutting-edge'"
     phrases = PUFFERY_PHRASES
     figures_count = False
+    hypotheticals_count = False  # "if the iconic store closes" still praises the store
     exceptions = PUFFERY_EXCEPT
     what = "Promotional word"
     advice = "say what makes it so (a fact, a figure) or cut it"
@@ -763,7 +859,7 @@ class VagueIntensifier(Rule):
                 words = " ".join(prose[start:end].split())
                 if words.lower() in allowed or doc.in_quote(start, end):
                     continue
-                if _NEGATION.search(prose[max(sent.start, start - 30):start]):
+                if _NEGATION.search(prose[max(sent.start, start - 30):start]) or _hypothetical(prose, sent, start):
                     continue
                 if supported is None:
                     supported = _supported(doc, sent)

@@ -51,6 +51,23 @@ SUP101_VALID = [
     # questions, -est words that are not superlatives, the latest
     "What is the best way to save money?",
     "The interest rate rose. The latest figures arrive Friday. Protesters gathered in the west.",
+    # fixed expressions that rank nothing
+    "The players weren't bothered in the slightest by the rain.",
+    "The mayor is, at the very least willing to listen.",
+    "Her aides were doing their damndest to change the subject.",
+    "A recount was the furthest she was willing to go.",
+    "In the most extreme of cases, a bridge can close for a week.",
+    "He governed in the finest Republican tradition of the county.",
+    "The most important thing is that nobody was hurt.",
+    "The council opened the most basic of reviews.",
+    "For the most part, the crowd stayed calm, and the team made the most of it.",
+    # choosing, wanting, hypotheses, contractions
+    "The race is about who has the best plan for the county.",
+    "The board wants to find the best candidate and hire the best teachers.",
+    "They help sell the best expert solutions to voters.",
+    "Critics worried about the possibility that he would be the worst governor in a generation.",
+    "If it passes, the plan would be the biggest change to the code.",
+    "He's best as a closer, coaches say little else.",
 ]
 
 # -- SUP102 absolute claims --------------------------------------------------------------------
@@ -66,6 +83,7 @@ SUP102_INVALID = [
     Case("Our coffee is the best in the world.", [(1, 15, "SUP102", "the best")]),
 ]
 SUP102_VALID = [
+    "The plan would have failed — had an unprecedented storm hit the city.",
     "It drew the biggest crowd in the stadium's history, a team spokesman said.",
     "Turnout was 71 percent, the highest since 1992, according to the county clerk.",
     "It was the first meeting of the year. First-quarter profit fell.",
@@ -90,6 +108,8 @@ SUP201_INVALID = [
     Case("The state-of-the-art $40 million lab opens Monday.", [(1, 5, "SUP201", "state-of-the-art")]),
 ]
 SUP201_VALID = [
+    "The vice premier met the delegation. The premier said the talks went well.",
+    "The state must keep developing innovative solutions to the water shortage.",
     "The Revolutionary War ended in 1783.",
     "The groundbreaking ceremony was held Tuesday.",
     "The lab, which the company calls world-class, opens Monday.",
@@ -117,6 +137,7 @@ SUP301_INVALID = [
     Case("Prices have skyrocketed.", [(1, 13, "SUP301", "skyrocketed")]),
 ]
 SUP301_VALID = [
+    "Analysts doubted whether the vote would have a significant effect on prices.",
     "Rents have risen dramatically, up 40 percent in a year.",
     "The results were statistically significant.",
     "He is a huge fan of the team and missed a tremendous opportunity.",
