@@ -46,13 +46,22 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Lint articles. A folder is searched for *.txt *.md *.markdown *.html *.htm.")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .); - reads standard input")
     check.add_argument("--format", default="text", help="output format: text, json, sarif, github (default: text)")
-    check.add_argument("--select", type=_codes_arg, metavar="CODES", help="only these codes or prefixes (comma-separated); replaces the config's list")
-    check.add_argument("--ignore", type=_codes_arg, metavar="CODES", help="skip these codes or prefixes (comma-separated); replaces the config's list")
+    check.add_argument("--select", type=_codes_arg, metavar="CODES",
+                       help="only these codes or prefixes (comma-separated); replaces the config's list")
+    check.add_argument("--ignore", type=_codes_arg, metavar="CODES",
+                       help="skip these codes or prefixes (comma-separated); replaces the config's list")
     check.add_argument("--config", metavar="FILE", help="use this config file for every file (default: the nearest one above each file)")
-    check.add_argument("--fail-on", choices=("info", "warning", "error"), help="lowest severity that makes the exit status 1 (default: warning)")
+    check.add_argument("--fail-on", choices=("info", "warning", "error"),
+                       help="lowest severity that makes the exit status 1 (default: warning)")
     check.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
-    check.add_argument("--stdin-filename", metavar="NAME", help="with '-': the name standard input is reported under (its extension picks the format)")
-    check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the number of cores; 1 disables parallelism)")
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help="with '-': the name standard input is reported under (its extension picks the format)")
+    check.add_argument("--jobs", "-j", type=int, metavar="N",
+                       help="worker processes (default: the number of cores; 1 disables parallelism)")
+    check.add_argument("--no-cache", action="store_true",
+                       help="do not read or write the findings cache (.copydesk_cache/ in the current folder)")
+    check.add_argument("--cache-dir", metavar="DIR", default=None,
+                       help="where the findings cache lives (default: .copydesk_cache)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline "
                        "(matched by file, code and flagged words, not line)")
@@ -128,6 +137,10 @@ def cmd_check(args) -> int:
     except ConfigError as exc:
         _err(str(exc))
         return EXIT_TROUBLE
+    if not args.no_cache:
+        from linter.cache import DEFAULT_DIR, FindingsCache
+
+        linter.cache = FindingsCache(reg, __version__, args.cache_dir or DEFAULT_DIR)
     paths = args.paths or ["."]
     result = RunResult(rules=reg.rules, version=__version__, problems=list(reg.problems))
     file_results = []
@@ -261,8 +274,8 @@ def cmd_rules(args) -> int:
     for code, rule in reg.rules.items():
         rows.append({
             "code": code, "name": rule.name, "family": rule.family_name() if hasattr(rule, "family_name") else code[:3],
-            "severity": rule.severity, "default_enabled": bool(getattr(rule, "default_enabled", True)),
-            "summary": rule.summary, "plugin": reg.rule_plugin.get(code),
+            "severity": getattr(rule, "severity", "warning"), "default_enabled": bool(getattr(rule, "default_enabled", True)),
+            "summary": getattr(rule, "summary", ""), "plugin": reg.rule_plugin.get(code),
         })
     if args.format == "json":
         sys.stdout.write(json.dumps(rows, indent=1, ensure_ascii=False) + "\n")

@@ -177,9 +177,20 @@ def load_config(path: str, registry_rules: dict) -> Config:
     return parse_config(table, path, registry_rules)
 
 
-@lru_cache(maxsize=4096)
-def find_config_file(directory: str) -> str | None:
-    """The nearest config file at or above `directory` (an absolute path)."""
+def find_config_file(directory: str, memo: dict | None = None) -> str | None:
+    """The nearest config file at or above `directory` (an absolute path).
+
+    memo: a dict the caller keeps (one run, one resolver) so folders are looked at once.
+    """
+    if memo is not None and directory in memo:
+        return memo[directory]
+    found = _find_config_file(directory, memo)
+    if memo is not None:
+        memo[directory] = found
+    return found
+
+
+def _find_config_file(directory: str, memo: dict | None) -> str | None:
     for name in CONFIG_NAMES:
         candidate = os.path.join(directory, name)
         if os.path.isfile(candidate):
@@ -194,7 +205,7 @@ def find_config_file(directory: str) -> str | None:
     parent = os.path.dirname(directory)
     if parent == directory:
         return None
-    return find_config_file(parent)
+    return find_config_file(parent, memo)
 
 
 class ConfigResolver:
@@ -204,6 +215,7 @@ class ConfigResolver:
         self.rules = registry_rules
         self.fixed = fixed
         self._loaded: dict[str | None, Config] = {}
+        self._found: dict[str, str | None] = {}
         if fixed is not None:
             self._loaded[fixed] = load_config(fixed, registry_rules)
 
@@ -211,7 +223,7 @@ class ConfigResolver:
         if self.fixed is not None:
             return self.fixed
         folder = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
-        return find_config_file(folder)
+        return find_config_file(folder, self._found)
 
     def for_path(self, path: str | None) -> Config:
         """The Config for a file (None: standard input, resolved from the current folder)."""

@@ -73,6 +73,7 @@ class Linter:
         self.cli_fail_on = fail_on
         self._instances: dict[str, Any] = {}
         self._enabled_cache: dict[tuple, list[str]] = {}
+        self.cache = None  # a linter.cache.FindingsCache, set by the CLI unless --no-cache
 
     # -- rule selection ---------------------------------------------------------------------
 
@@ -149,17 +150,22 @@ class Linter:
             sup = None
         seen = set()
         for code in codes:
-            rule = self._rule(code)
-            options = dict(getattr(rule, "options", {}) or {})
-            options.update(cfg.rules.get(code, {}))
-            try:
+            plugin = self.registry.rule_plugin.get(code, "?")
+            try:  # a plugin's rule may fail anywhere: building it, its options, its check
+                rule = self._rule(code)
+                options = dict(getattr(rule, "options", {}) or {})
+                options.update(cfg.rules.get(code, {}))
                 hits = list(rule.check(doc, options) or ())
             except Exception as exc:
-                plugin = self.registry.rule_plugin.get(code, "?")
                 result.problems.append(f"{path}: plugin '{plugin}' rule {code} failed: {type(exc).__name__}: {exc}")
                 continue
             for hit in hits:
-                finding = self._finding(doc, rule, code, hit, cfg, result)
+                try:
+                    finding = self._finding(doc, rule, code, hit, cfg, result)
+                except Exception as exc:  # a Hit whose fields are the wrong shape
+                    result.problems.append(f"{path}: plugin '{plugin}' rule {code} returned a malformed finding "
+                                           f"({type(exc).__name__}: {exc})")
+                    continue
                 if finding is None or finding in seen:
                     continue
                 if sup and sup.suppressed(code, finding.line):
@@ -233,9 +239,24 @@ class Linter:
             result.problems.append(f"{path}: {exc}")
             result.linted = False
             return result
+        key = None
+        if self.cache is not None:
+            key = self.cache.key(path, data, self._settings_key(cfg, path))
+            cached = self.cache.get(key)
+            if cached is not None:
+                result.findings, result.warnings = cached
+                return result
         result.warnings.extend(f"{path}: {w}" for w in warnings)
         self._lint_document(text, path, cfg, result)
+        if key is not None and not result.problems:
+            self.cache.put(key, result.findings, result.warnings)
         return result
+
+    def _settings_key(self, cfg: Config, path: str) -> str:
+        """Everything from the config that decides a file's findings, for the cache key."""
+        rel = os.path.relpath(os.path.abspath(path), cfg.root) if cfg.path else path
+        return repr((self.enabled_codes(cfg, rel), sorted(cfg.severity.items()),
+                     sorted((code, sorted(opts.items())) for code, opts in cfg.rules.items()), cfg.date_order))
 
     def excluded(self, path: str) -> bool:
         """True when the nearest config's `exclude` globs match this path."""
