@@ -556,6 +556,17 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
             yield sent, span_start, m.end(), words, kind
 
 
+_LAST: list = [None, None, []]  # (document, options key, findings): SUP101 and SUP102 share one pass
+
+
+def _superlatives_once(doc, options: dict[str, Any]) -> list[tuple[Any, int, int, str, str]]:
+    """`_superlatives` computed once per document and options, for SUP101 and SUP102 alike."""
+    key = tuple(tuple(options.get(k, ())) for k in ("allowed-phrases", "extra-measurable", "extra-not-superlative"))
+    if _LAST[0] is not doc or _LAST[1] != key:
+        _LAST[:] = [doc, key, list(_superlatives(doc, options))]
+    return _LAST[2]
+
+
 def _degree_or_group(stem: str, after: str, compound: str | None) -> bool:
     """'the highest regard', 'the most charitable reading': a degree; 'the poorest among us': a group of people."""
     if compound:
@@ -669,7 +680,7 @@ class UnsupportedSuperlative(_SuperlativeBase):
     """
 
     def check(self, doc, options):
-        for _sent, start, end, words, kind in _superlatives(doc, options):
+        for _sent, start, end, words, kind in _superlatives_once(doc, options):
             if kind.startswith("absolute"):
                 continue
             severity = None if kind == "evaluative" else "info"
@@ -724,7 +735,7 @@ class AbsoluteClaim(_SupRule):
 
     def check(self, doc, options):
         seen = set()
-        for _sent, start, end, words, kind in _superlatives(doc, options):
+        for _sent, start, end, words, kind in _superlatives_once(doc, options):
             if kind.startswith("absolute"):
                 seen.add(start)
                 severity = "info" if kind.endswith("quoted") else None
