@@ -261,12 +261,14 @@ class _SourcingRule(Rule):
     def matches(self, doc, options: dict[str, Any]) -> Iterator[tuple[Any, Any, int]]:
         """(match, sentence, sentence index) for each phrase found outside quotes and not allowed."""
         allowed = {" ".join(a.lower().split()) for a in options.get("allowed-phrases", ())}
-        pat = self.pattern(options)
+        pat = None  # compiled on first need: an article without the keywords never pays for it
         prose = doc.prose
         keywords = None if options.get("extra-phrases") else self.keywords
         for i, sent in enumerate(doc.sentences):
             if keywords is not None and not keywords.search(prose, sent.start, sent.end):
                 continue
+            if pat is None:
+                pat = self.pattern(options)
             for m in pat.finditer(prose, sent.start, sent.end, timeout=1.0):
                 if " ".join(m.group().lower().split()) in allowed:
                     continue
@@ -564,6 +566,7 @@ class UnnamedOfficials(_SourcingRule):
         for sent in doc.sentences:
             if "fficials" not in prose[sent.start:sent.end]:
                 continue
+            agency = None  # per sentence, not per match: a sentence of 5,000 "officials said" stays linear
             for m in _OFFICIALS.finditer(prose, sent.start, sent.end):
                 if doc.in_quote(m.start(), m.end()):
                     continue
@@ -581,7 +584,9 @@ class UnnamedOfficials(_SourcingRule):
                 words = " ".join(prose[start:m.end()].split())
                 if words.lower() in allowed:
                     continue
-                if _AGENCY.search(prose[sent.start:sent.end]) or self._agency_nearby(doc, sent):
+                if agency is None:
+                    agency = bool(_AGENCY.search(prose[sent.start:sent.end])) or self._agency_nearby(doc, sent)
+                if agency:
                     continue
                 yield Hit(start, m.end(), f"'{words}' names no agency or official; say whose officials they are")
 
@@ -653,6 +658,8 @@ class AgentlessAttribution(_SourcingRule):
     severity = "warning"
     summary = "Agentless attribution: 'it is believed', 'it has been reported', 'is said to be'"
     phrases = AGENTLESS_PHRASES
+    keywords = _keywords(("believed", "said", "reported", "thought", "rumo", "understood", "claimed", "alleged",
+                          "suggested", "feared", "assumed", "speculated", "whispered", "estimated"))
     doc = """
     ## What it does
     Flags passive attribution that hides who believes, says or reports something: "it is
@@ -698,6 +705,7 @@ class Reportedly(_SourcingRule):
     severity = "warning"
     summary = "'Reportedly' with no report named"
     phrases = REPORTEDLY_PHRASES
+    keywords = _keywords(("reportedly", "rumo"))
     doc = """
     ## What it does
     Flags "reportedly" (and "purportedly", "rumoredly") when neither its sentence nor the
@@ -738,6 +746,8 @@ class UnattributedReputation(_SourcingRule):
     severity = "warning"
     summary = "A reputation nobody holds: 'is widely regarded as', 'has been described as'"
     phrases = REPUTATION_PHRASES
+    keywords = _keywords(("regarded", "considered", "seen", "viewed", "described", "acknowledged", "acclaimed",
+                          "recogni", "thought", "accepted", "credited", "characteri", "portrayed", "label", "dubbed"))
     doc = """
     ## What it does
     Flags a reputation or description with no one behind it: "is widely regarded as",
