@@ -35,7 +35,7 @@ MEASURABLE = (
     "light", "fast", "slow", "early", "late", "near", "close", "far", "rich", "poor", "cheap", "hot", "cold",
     "warm", "wet", "dry", "busy", "steep", "costly", "wealthy", "populous", "common", "frequent", "densely",
     "populated", "visited", "watched", "read", "selling", "paid", "ranking", "rated", "viewed", "used",
-    "known", "growing", "hit", "expensive", "lucrative", "senior", "deadly", "lethal",
+    "known", "growing", "hit", "seller", "sellers", "expensive", "lucrative", "senior", "deadly", "lethal",
 )
 # -est words that are not superlatives, and superlatives that claim nothing ("the latest").
 NOT_SUPERLATIVE = (
@@ -89,6 +89,16 @@ IDIOMS = (
     r"anyone|anybody|someone|one|\p{Lu}\p{L}+)\s+)(?:was|were|is|are|am|had|has|have|could|can|would|will|might|"
     r"may|should|did|does|do)\b",
     r"the\s+most\s+(?:basic|elementary|rudimentary|preliminary)\s+of",
+    # "the lowest of the low", "the best of the best": an emphatic phrase, not a ranking
+    r"the\s+(?:very\s+)?(?:lowest\s+of\s+the\s+low|best\s+of\s+the\s+best|worst\s+of\s+the\s+worst|"
+    r"poorest\s+of\s+the\s+poor|richest\s+of\s+the\s+rich|weakest\s+of\s+the\s+weak)",
+    # "reserved its harshest criticism for", "saves his strongest words for": where the blame went
+    r"(?:reserv|sav)(?:e|es|ed|ing)\s+(?:{poss}|the)\s+(?:very\s+)?(?:most\s+\p{L}+|\p{L}+est|best|worst)\s+"
+    r"(?:[\p{L}\-]+\s+){1,3}?for",
+    # "the biggest diss that senators can come up with": a limit of what someone manages, not a ranking
+    r"the\s+(?:very\s+)?(?:most\s+\p{L}+|\p{L}+est|best|worst)\s+(?:[\p{L}\-]+\s+){1,2}(?:(?:that|which)\s+)?"
+    r"(?:[\p{L}\-’']+\s+){1,3}?(?:can|could|will|would|was\s+able\s+to|were\s+able\s+to)\s+(?:ever\s+)?"
+    r"(?:come\s+up\s+with|muster|manage|think\s+of|dream\s+up)",
 )
 # A superlative in a frame of choosing or wanting ranks nothing yet: "who has the best plan",
 # "to find the best candidate", "they want the best for their children".
@@ -108,6 +118,19 @@ HYPOTHETICAL = (
     r"\b(?:if|unless|whether|suppose|supposing|imagine|imagining|what\s+if|in\s+case|lest)\b",
     r"\b(?:possibility|prospect|spectre|specter|fear|fears|feared|afraid|worry|worries|worried|risk|danger)\s+"
     r"(?:that|of)\b",
+)
+# Someone's view, reported: "Trump continues to insist that crime is through the roof", "the
+# consensus that he had only the narrowest path". A claim inside the frame is the holder's; SRC
+# judges whether the holder is named.
+VIEW_FRAME = (
+    r"\b(?:insist|insists|insisted|insisting|claim|claims|claimed|claiming|argue|argues|argued|arguing|contend|"
+    r"contends|contended|contending|believe|believes|believed|believing|assert|asserts|asserted|asserting|allege|"
+    r"alleges|alleged|alleging|think|thinks|thought|maintain|maintains|maintained|"
+    r"maintaining|convinced|consensus|belief|beliefs|view|argument|contention|insistence|assertion|conviction|"
+    r"notion|perception|impression|theory|narrative|myth)\s+that\b",
+    # without "that": "he insists the crime rate is soaring"
+    r"\b(?:insist|insists|insisted|insisting|contend|contends|contended|allege|alleges|alleged|believe|believes|"
+    r"believed)\s+(?=(?:the|a|an|it|this|that|these|those|they|he|she|we|his|her|their|its|\p{Lu}\p{L}+)\b)",
 )
 
 # Nouns after any superlative that make a degree, not a claim: "the highest regard", "the most
@@ -199,7 +222,14 @@ PUFFERY_EXCEPT = regex.compile(
     r"|(?<=\b(?:develop|develops|developing|developed|find|finding|seek|seeking|need|needs|encourage|encouraging|"
     r"foster|fostering|promote|promoting|create|creating|explore|exploring|come\s+up\s+with|look\s+for|"
     r"looking\s+for)\s+(?:new\s+(?:and\s+)?|more\s+)?)innovative\s+(?:solutions?|ways?|ideas?|approach(?:es)?|"
-    r"thinking|strategies|methods|models|policies|programs|responses|technologies)",
+    r"thinking|strategies|methods|models|policies|programs|responses|technologies)"
+    # an aim, not an achievement: "world-class aspirations", "state-of-the-art ambitions"
+    r"|(?<![\p{L}\-])(?:world\s+class|state\s+of\s+the\s+art|cutting\s+edge|top\s+of\s+the\s+line|[\p{L}\-]+)\s+"
+    r"(?:aspirations?|ambitions?|plans?|hopes?|dreams?|aims?|targets?|pretensions?|"
+    r"goals?(?<!\bscor\p{L}*\s+(?:[\p{L}\-]+\s+){0,3}goals?))\b"
+    # a limit: "all the top-of-the-line help he could get"
+    r"|(?<=\ball\s+the\s+)[\p{L}\-]+\s+[\p{L}\-]+\s+(?:(?:that|which)\s+)?(?:he|she|they|we|it|one|you|i)\s+"
+    r"(?:could|can|might)\s+(?:get|find|muster)\b",
     regex.I | regex.V1,
 )
 # Promises of results (SUP202).
@@ -283,9 +313,9 @@ _DATE_RANGE = regex.compile(
 )
 # A citation with no speech verb: "state data show", "figures from the census", "ranked by Forbes".
 _CITATION = regex.compile(
-    r"\b(?:data|figures|records|statistics|numbers|estimates|polls?|surveys?|census|reports?|study|studies|"
+    r"(?i:\b(?:data|figures|records|statistics|numbers|estimates|polls?|surveys?|census|reports?|study|studies|"
     r"analysis|rankings?|ratings|tallies|tally|count|results)\s+(?:[\p{L}]+\s+)?(?:show|shows|showed|shown|"
-    r"indicate|indicates|indicated|released|compiled|published|from|by)\b"
+    r"indicate|indicates|indicated|released|compiled|published|from|by)\b)"
     r"|\b(?:ranked|rated|named|listed|chosen|voted|certified|recogni[sz]ed)\s+(?:[^.;]{0,40}?\s+)?by\s+"
     r"(?:the\s+)?\p{Lu}"
     r"|\b(?:ranked|rated|named|listed|chosen|voted)\s+(?:[^.;]{0,40}?\s+)?(?:in|by)\s+(?:[\p{L}\-]+\s+){0,3}?"
@@ -360,9 +390,40 @@ _CHARACTERISED = regex.compile(
     r"(?:the|a|an|one|his|her|its|their)\b"
     # a reputation ("is widely regarded as the best") is SRC303's to judge
     r"|\b(?:regarded|considered|seen|viewed|recogni[sz]ed|acclaimed|hailed|rated|ranked|described)\s+"
-    r"(?:by\s+[^,.;]{1,40}?\s+)?(?:as\s+)?(?:the|one|among|its|his|her|their|a|an)\b",
+    r"(?:by\s+[^,.;]{1,40}?\s+)?(?:as\s+)?(?:the|one|among|its|his|her|their|a|an)\b"
+    # a verdict others passed: "reviled by their detractors as the worst", "dismissed as the weakest"
+    r"|\b(?:reviled|praised|lauded|derided|dismissed|branded|labell?ed|denounced|mocked|ridiculed|pilloried|"
+    r"lampooned|condemned|attacked|critici[sz]ed|celebrated|lionized|lionised|touted|portrayed|painted|cast|"
+    r"characteri[sz]ed|depicted|caricatured|singled\s+out|held\s+up|hailed|described|billed)\s+"
+    r"(?:(?:consistently|repeatedly|widely|often|long|frequently|routinely|variously|alternately)\s+)?"
+    r"(?:by\s+[^,.;]{1,40}?\s+)?as\s+(?:the|one|among|its|his|her|their|a|an|some\s+of)\b",
     regex.I | regex.V1,
 )
+
+# The first person singular outside quotation marks: a quote left unmarked or a column's own voice,
+# not a news claim ("I'm the luckiest guy", "I realized that the biggest gain is").
+_FIRST_PERSON = regex.compile(
+    r"(?<![\p{L}\p{N}\-’'.])(?:(?-i:I)(?:['’](?:m|ve|d|ll))?|(?-i:[Mm]e|[Mm]y|[Mm]yself))(?![\p{L}\p{N}\-])",
+    regex.V1,
+)
+_CAPITALISED_BEFORE = regex.compile(r"\p{Lu}[\p{L}.]*[\s\-]+$", regex.V1)
+_NUMERAL_AFTER = regex.compile(r"(?:war|title|phase|class|division|stage|type|level|grade|article|chapter|part|section|"
+                               r"act|book|volume|round|tier|schedule|category|unit|region|game|season)\b", regex.I)
+_SENTENCE_OPENING = regex.compile(r"^[\s\"“‘'(\[—–\-]*$", regex.V1)
+
+
+def _first_person(doc, sent) -> bool:
+    """Does the sentence speak as "I", "me" or "my" outside quotation marks (not "World War I", "Phase I")?"""
+    prose = doc.prose
+    for m in _FIRST_PERSON.finditer(prose, sent.start, sent.end):
+        if doc.in_quote(m.start(), m.end()):
+            continue
+        if m.group() == "I":
+            cap = _CAPITALISED_BEFORE.search(prose, sent.start, m.start())
+            if cap and (not _SENTENCE_OPENING.match(prose[sent.start:cap.start()]) or _NUMERAL_AFTER.match(cap.group())):
+                continue  # a numeral after a name: "World War I", "Title I", "Henry I"
+        return True
+    return False
 
 
 def _supported(doc, sent, figures: bool = True) -> bool:
@@ -378,12 +439,30 @@ def _is_question(doc, sent) -> bool:
 _NEGATION = regex.compile(r"(?:\b(?:not|never|no|hardly|far\s+from|nor)|n[’']t)\s+(?:\p{L}+\s+){0,2}$", regex.I | regex.V1)
 
 
+_CONCESSIVE = regex.compile(r"\beven\s+(?:the|a|an|some|their|its|his|her)\s+(?:(?:most|more|very)\s+)?$", regex.I | regex.V1)
+# A peacock word said of something only as a possibility: "might become a game changer", "would be world-class".
+_MODAL_PREDICATE = regex.compile(
+    r"\b(?:might|may|could|would|should)\s+(?:(?:yet|still|well|also|not|even|one\s+day|eventually|someday|"
+    r"ultimately|really|never)\s+)*(?:become|be|prove|prove\s+to\s+be|turn\s+out\s+to\s+be|emerge\s+as|"
+    r"turn\s+into|make\s+(?:it|them|him|her)|make\s+for)\s+(?:(?:a|an|the|some\s+kind\s+of|a\s+kind\s+of)\s+)?"
+    r"(?:(?:real|true|genuine|potential|possible|major|big|veritable|truly)\s+)?$",
+    regex.I | regex.V1,
+)
+_PREDICATE = regex.compile(
+    r"\b(?:is|are|was|were|be|been|being|become|becomes|became|becoming|prove|proves|proved|turns?\s+out\s+to\s+be)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:(?:real|true|genuine|potential|possible|major|big|truly)\s+)?$",
+    regex.I | regex.V1,
+)
+
+
 class _SupRule(Rule):
     """Shared by the SUP phrase rules: match, drop quotes and supported sentences, say why."""
 
     phrases: tuple[str, ...] = ()
     figures_count: bool = True  # does a figure in the sentence support the claim?
     hypotheticals_count: bool = True  # is a claim in a conditional or feared clause left alone?
+    predicative_hypotheticals: bool = False  # left alone only when hypothetical AND said of something ("might become a game changer")?
+    first_person_counts: bool = False  # is a claim in a first-person sentence left alone?
     exceptions: regex.Pattern | None = None
     what: str = ""
     advice: str = ""
@@ -398,6 +477,7 @@ class _SupRule(Rule):
             if not matches or _is_question(doc, sent):
                 continue
             supported = None
+            first_person = None
             for m in matches:
                 words = " ".join(m.group().split())
                 if words.lower() in allowed or self._excepted(prose, sent.start, m):
@@ -408,8 +488,21 @@ class _SupRule(Rule):
                     continue  # someone's words: SRC judges whether the speaker is named
                 if _NEGATION.search(prose[max(sent.start, m.start() - 30):m.start()]):
                     continue
+                before = prose[max(sent.start, m.start() - 60):m.start()]
+                if _CONCESSIVE.search(before):
+                    continue  # "even the most cutting-edge idea": a concession, not praise
                 if self.hypotheticals_count and _hypothetical(prose, sent, m.start()):
                     continue  # "had an unprecedented crisis summoned them"
+                if self.predicative_hypotheticals and (_MODAL_PREDICATE.search(before) or (
+                        _PREDICATE.search(before) and _hypothetical(prose, sent, m.start()))):
+                    continue  # "it might become a game changer", "whether it is world-class"
+                if _in_view(prose, sent, m.start()):
+                    continue  # "he insists that crime is going through the roof"
+                if self.first_person_counts:
+                    if first_person is None:
+                        first_person = _first_person(doc, sent)
+                    if first_person:
+                        continue
                 if supported is None:
                     supported = _supported(doc, sent, self.figures_count)
                 if supported:
@@ -479,6 +572,7 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
         if not _QUICK.search(text) or _is_question(doc, sent):
             continue
         supported = None
+        first_person = None
         for m in _SUP_WORD.finditer(prose, sent.start, sent.end, timeout=1.0):
             word = m.group("word")
             low = word.lower()
@@ -511,6 +605,8 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
                 continue  # a name: "Best Buy", "the Greatest Generation", "Best Picture"
             if regex.search(r"\p{Lu}\p{L}*\s+$", before, regex.V1) and (m.group("compound") or "").lower() in ("-selling", "-seller"):
                 continue  # "New York Times best-selling": the list is named
+            if low == "best" and _best_seller_fact(prose, sent, m):
+                continue  # "the best-seller about Trump", "a best-selling memoir that sold a million copies"
             full = word + (m.group("compound") or "")
             span_start = m.start() - len(frame.group("frame")) if frame else m.start()
             words = " ".join(prose[span_start:m.end()].split())
@@ -535,6 +631,12 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
                     continue  # "who has the best plan", "to find the best candidate"
             if doc.in_quote(m.start(), m.end()):
                 continue  # someone's words: SRC judges whether the speaker is named
+            if _in_view(prose, sent, span_start):
+                continue  # "he insists that it is the worst": his view, reported
+            if first_person is None:
+                first_person = _first_person(doc, sent)
+            if first_person:
+                continue  # "I'm the luckiest guy": a voice speaking, not a news claim
             if supported is None:
                 supported = _supported(doc, sent)
             if supported:
@@ -567,6 +669,22 @@ def _superlatives_once(doc, options: dict[str, Any]) -> list[tuple[Any, int, int
     return _LAST[2]
 
 
+_SELLER_NOUN = regex.compile(r"-sellers?$", regex.I)
+_SALES_NAMED = regex.compile(r"\b(?:lists?|charts?|sales|sold|copies|(?-i:\p{Lu}\p{L}+)\s+(?:list|chart|ranking))\b",
+                             regex.I | regex.V1)
+_REFERRING = regex.compile(r"\s*(?:about|by|on|of|from|that|which|[,;:)\"”])", regex.I)
+
+
+def _best_seller_fact(prose: str, sent, m) -> bool:
+    """'best-seller' as the name of a book ('the best-seller about Trump'), or best-selling with its list or sales named."""
+    compound = (m.group("compound") or "").lower()
+    if compound not in ("-seller", "-sellers", "-selling"):
+        return False
+    if _SALES_NAMED.search(prose, sent.start, sent.end):
+        return True
+    return bool(_SELLER_NOUN.search(compound) and _REFERRING.match(prose, m.end(), sent.end))
+
+
 def _degree_or_group(stem: str, after: str, compound: str | None) -> bool:
     """'the highest regard', 'the most charitable reading': a degree; 'the poorest among us': a group of people."""
     if compound:
@@ -576,6 +694,8 @@ def _degree_or_group(stem: str, after: str, compound: str | None) -> bool:
         return True
     if nxt and (stem in _MEASURABLE or stem == "eld") and nxt.group(1).lower() in _KIN:
         return True
+    if regex.match(r"[\s-]*(?:members|ones)\s+(?:of|among|in)\s+(?:the|this|that|their|its|our)\b", after, regex.I):
+        return True  # "the most influential members of the group": a subset picked out, nobody ranked
     return stem in _GROUP and bool(regex.match(r"\s*(?:[,.;:!?)]|$|(?:of|in|among|and|who|are|were|have|will)\b)",
                                                  after, regex.I))
 
@@ -620,6 +740,8 @@ _IDIOMS = regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(p.replace("{poss}", _POS
 _CHOICE = regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(CHOICE_FRAME) + r")(?:the|their|his|her|its|our)\s+$",
                         regex.I | regex.V1)
 _HYPOTHETICAL = regex.compile("|".join(HYPOTHETICAL), regex.I | regex.V1)
+_VIEW = regex.compile("|".join(VIEW_FRAME), regex.I | regex.V1)
+_CLAUSE_BREAK = regex.compile(r"[,;:—–()]|\s-\s|\.\s")
 # A pronoun's contraction is not a possessive frame: "he's best as", "what's most important".
 _CONTRACTION = regex.compile(r"(?:^|\s)(?:he|she|it|that|what|who|there|here|where|let|this|everyone|nobody|"
                              r"everything|nothing|someone|somebody)['’]s\s+(?:\p{L}+ly\s+)?$", regex.I | regex.V1)
@@ -636,6 +758,11 @@ def _in_idiom(prose: str, sent, start: int, word_start: int) -> bool:
 def _hypothetical(prose: str, sent, start: int) -> bool:
     """A conditional or feared clause before `start` in its sentence."""
     return bool(_HYPOTHETICAL.search(prose, sent.start, start))
+
+
+def _in_view(prose: str, sent, start: int) -> bool:
+    """Someone's reported view ("insists that", "the consensus that") before `start`, in the same clause."""
+    return any(not _CLAUSE_BREAK.search(prose, v.end(), start) for v in _VIEW.finditer(prose, sent.start, start))
 
 
 class UnsupportedSuperlative(_SuperlativeBase):
@@ -703,6 +830,7 @@ class AbsoluteClaim(_SupRule):
     phrases = ABSOLUTE_PHRASES
     what = "Absolute claim with nothing behind it"
     advice = "give the record it beats and its source, or cut it"
+    first_person_counts = True
     options = {"extra-phrases": [], "allowed-phrases": [], "extra-measurable": [], "extra-not-superlative": []}
     doc = """
     ## What it does
@@ -754,6 +882,7 @@ class Puffery(_SupRule):
     phrases = PUFFERY_PHRASES
     figures_count = False
     hypotheticals_count = False  # "if the iconic store closes" still praises the store
+    predicative_hypotheticals = True  # but "if the plan proves a game changer" praises nothing yet
     exceptions = PUFFERY_EXCEPT
     what = "Promotional word"
     advice = "say what makes it so (a fact, a figure) or cut it"
@@ -872,6 +1001,8 @@ class VagueIntensifier(Rule):
                     continue
                 if _NEGATION.search(prose[max(sent.start, start - 30):start]) or _hypothetical(prose, sent, start):
                     continue
+                if _in_view(prose, sent, start):
+                    continue  # "he insists that crime is going through the roof": his view
                 if supported is None:
                     supported = _supported(doc, sent)
                 if supported:

@@ -16,6 +16,15 @@ SUP101_INVALID = [
     Case("The chef serves the best tacos in town.", [(1, 17, "SUP101", "the best")]),
     # a size with no scope and no figure: a note, not a warning
     Case("The biggest challenge is housing.", [(1, 1, "SUP101", "The biggest")]),
+    # a roman numeral is not "I": the sentence is still the writer's
+    Case("World War I produced the most brutal fighting of the age.", [(1, 22, "SUP101", "the most brutal")]),
+    # a view frame reaches only to the end of its clause
+    Case("Critics insist that the bridge is unsafe, and it has the ugliest design downtown.",
+         [(1, 54, "SUP101", "the ugliest")]),
+    # "you can find" is a sales pitch, not a limit of someone's effort
+    Case("The truck stop sells the best tacos you can find.", [(1, 22, "SUP101", "the best")]),
+    # a best-seller claim with no list or sales named
+    Case("Her novel became the best-selling paperback.", [(1, 18, "SUP101", "the best-selling")]),
 ]
 SUP101_VALID = [
     # a figure or a source in the same sentence
@@ -68,6 +77,27 @@ SUP101_VALID = [
     "Critics worried about the possibility that he would be the worst governor in a generation.",
     "If it passes, the plan would be the biggest change to the code.",
     "He's best as a closer, coaches say little else.",
+    # the first person singular: an unmarked quote or a column's own voice, not a news claim
+    "Later, I realised that the biggest reward is a quiet street.",
+    "I’m, I’m the happiest man on the block.",
+    "The owner gave me the warmest welcome.",
+    # someone's view, reported in a frame the attribution service does not know
+    "The governor continues to insist that the levy is the fairest tax in the region.",
+    "Her aides still contend the plan is the boldest in a generation.",
+    "He mocked the consensus that he had only the slimmest chance of winning.",
+    "Both mayors have been reviled by their critics as the worst stewards of the port.",
+    "The proposal was derided as the sloppiest plan.",
+    # a sample defined inside a data citation
+    "Data from the largest school districts for the spring term shows fewer absences.",
+    # a best-seller named as a book, or with its list or sales
+    "The co-author of the memoir, the best-seller about the senator, spoke Monday.",
+    "Her cookbook became the best-selling title, topping the spring sales chart.",
+    # idioms that rank nothing
+    "Mocking the flood victims was the lowest of the low.",
+    "The paper reserved its harshest criticism for the mayor's trip.",
+    "The biggest complaint that his rivals can come up with is that he is dull.",
+    # a subset picked out, nobody ranked
+    "The most influential members of the club decided which events counted.",
 ]
 
 # -- SUP102 absolute claims --------------------------------------------------------------------
@@ -92,6 +122,9 @@ SUP102_VALID = [
     "In May 1977, the party suffered its first-ever defeat.",
     "\u201cIt was an unprecedented season,\u201d said Mayor Ana Ruiz.",
     "The heat was unprecedented, the National Weather Service said.",
+    # the first person: a column's own voice
+    "In the end I was struck by how unprecedented the mood was.",
+    "It is the oddest parade I have ever seen.",
 ]
 
 # -- SUP201 puffery, SUP202 promised results -------------------------------------------------
@@ -106,6 +139,12 @@ SUP201_INVALID = [
     Case("The berry is sold as a miracle cure for fatigue.", [(1, 24, "SUP201", "miracle")]),
     # a figure does not excuse a peacock word
     Case("The state-of-the-art $40 million lab opens Monday.", [(1, 5, "SUP201", "state-of-the-art")]),
+    # a condition does not excuse praise of something that exists
+    Case("If the iconic diner closes, the block will suffer.", [(1, 8, "SUP201", "iconic")]),
+    # "will be" is a prediction in the writer's voice, not a hypothesis
+    Case("The new stadium will be a game changer for the town.", [(1, 27, "SUP201", "game changer")]),
+    # praise of a goal scored, not an aim
+    Case("He scored two world-class goals in the final.", [(1, 15, "SUP201", "world-class")]),
 ]
 SUP201_VALID = [
     "The vice premier met the delegation. The premier said the talks went well.",
@@ -115,6 +154,17 @@ SUP201_VALID = [
     "The lab, which the company calls world-class, opens Monday.",
     "\u201cIt is an iconic building,\u201d said Ana Ruiz, the city historian.",
     "It was a miracle nobody was hurt, and the club plays in the Premier League.",
+    # hypothetical: said of something only as a possibility
+    "Fans wondered whether the draft might yet become a game changer.",
+    "The lab would be world-class, if the council pays for it.",
+    "Nobody knows if the app is a game changer.",
+    # concessive: "even the most ..." praises nothing
+    "She can make even the most cutting-edge idea sound stale.",
+    # an aim, not an achievement
+    "The institute, founded in 2010, has world-class aspirations and state-of-the-art ambitions.",
+    # a limit, and a view reported in a frame
+    "The team needed all the top-of-the-line help it could get.",
+    "The founder continues to insist that the product is revolutionary.",
 ]
 SUP202_INVALID = [
     Case("The plan was framed as a swift, decisive solution to a problem that has plagued the city for decades.",
@@ -145,6 +195,13 @@ SUP301_VALID = [
     "There was no significant damage.",
     "Rents rose dramatically, the housing authority said.",
     "Seasonal prices vary widely across the region.",
+    # someone's view, reported
+    "The candidate continues to insist that crime is going through the roof.",
+]
+SUP301_INVALID += [
+    # "suggested" by data is the writer's inference, still owed a figure
+    Case("The sharp drop in turnout, compared with 2011, suggested that support had narrowed considerably.",
+         [(1, 84, "SUP301", "considerably")]),
 ]
 
 
