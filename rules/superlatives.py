@@ -780,8 +780,10 @@ class UnsupportedSuperlative(_SuperlativeBase):
     largest employer in Ohio") and left alone; unscoped, they are reported as `info`.
     Left alone too: "most" as a quantifier ("most residents"), "the most recent", "at
     least", names ("Best Buy", "Best Picture"), choices ("the best approach", "the best way
-    to"), idioms ("fear the worst", "do their best"), questions, and quotations whose
-    speaker is named. A superlative inside a longer quotation whose speaker the story does
+    to"), idioms ("fear the worst", "do their best", "the lowest of the low"), questions,
+    quotations whose speaker is named, views reported in a frame ("insists that", "the
+    consensus that", "reviled by critics as the worst"), and sentences in the first person
+    singular ("I", "me", "my"), which are an unmarked quote or a column's own voice. A superlative inside a longer quotation whose speaker the story does
     not name is reported as `info`.
 
     ## Why is this bad?
@@ -894,7 +896,9 @@ class Puffery(_SupRule):
     model). A figure does not excuse them — "a state-of-the-art $40 million lab" is still
     praise — but an attribution in the sentence does ("which the company calls
     world-class"), and so does a named speaker's quotation. "The Revolutionary War", a
-    "groundbreaking ceremony" and "the Premier League" are left alone.
+    "groundbreaking ceremony" and "the Premier League" are left alone, and so are
+    possibilities ("it might become a game changer"), concessions ("even the most
+    cutting-edge idea") and aims ("world-class aspirations").
 
     ## Why is this bad?
     These words tell the reader what to think instead of what happened. They are the
