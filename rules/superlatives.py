@@ -783,8 +783,8 @@ class UnsupportedSuperlative(_SuperlativeBase):
     to"), idioms ("fear the worst", "do their best", "the lowest of the low"), questions,
     quotations whose speaker is named, views reported in a frame ("insists that", "the
     consensus that", "reviled by critics as the worst"), and sentences in the first person
-    singular ("I", "me", "my"), which are an unmarked quote or a column's own voice. A superlative inside a longer quotation whose speaker the story does
-    not name is reported as `info`.
+    singular ("I", "me", "my"), which are an unmarked quote or a column's own voice.
+    Superlatives inside quotation marks are left to the SRC rules, which judge the speaker.
 
     ## Why is this bad?
     "The most powerful supplement" is a claim no reader can check. In news copy a
