@@ -74,7 +74,7 @@ IDIOMS = (
     r"for\s+the\s+most\s+part", r"(?:make|makes|made|making)\s+the\s+(?:most|best)\s+of",
     r"to\s+the\s+(?:fullest|utmost|best\s+of)", r"the\s+best\s+of\s+both\s+worlds",
     r"(?:the\s+)?best\s+and\s+(?:the\s+)?brightest", r"with\s+the\s+best\s+(?:of\s+)?intentions?",
-    r"(?:do|does|did|doing|done|try|tries|tried|trying)\s+{poss}\s+(?:very\s+)?(?:damndest|damnedest|darnedest|"
+    r"(?:do|does|did|doing|done|try|tries|tried|trying|work|works|worked|working)\s+{poss}\s+(?:very\s+)?(?:damndest|damnedest|darnedest|"
     r"level\s+best|utmost|best|hardest)",
     # "in the most extreme of cases", "in the strongest of terms"
     r"in\s+the\s+(?:most\s+\p{L}+|\p{L}+est)\s+of\s+(?:cases|circumstances|situations|times|ways|terms|scenarios)",
@@ -97,8 +97,13 @@ IDIOMS = (
     r"(?:[\p{L}\-]+\s+){1,3}?for",
     # "the biggest diss that senators can come up with": a limit of what someone manages, not a ranking
     r"the\s+(?:very\s+)?(?:most\s+\p{L}+|\p{L}+est|best|worst)\s+(?:[\p{L}\-]+\s+){1,2}(?:(?:that|which)\s+)?"
-    r"(?:[\p{L}\-’']+\s+){1,3}?(?:can|could|will|would|was\s+able\s+to|were\s+able\s+to)\s+(?:ever\s+)?"
+    r"(?:[\p{L}\-’']+\s+){1,3}?(?:can|could|will|would|(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+able\s+to)\s+(?:ever\s+)?"
     r"(?:come\s+up\s+with|muster|manage|think\s+of|dream\s+up)",
+    # "the mildest of slurs", "the simplest of tasks": emphasis (even a mild slur), not a ranking of named things
+    r"the\s+(?:very\s+)?(?:most\s+\p{L}+|\p{L}+est)\s+of\s+(?!(?:the|his|her|its|their|our|my|your|this|these|those|"
+    r"all|them|us|any|both|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens|hundreds)\b)\p{Ll}+s\b",
+    # "Trump at his most fiendish": a mood of the moment, not a ranking
+    r"at\s+{poss}\s+(?:very\s+)?most\s+\p{L}+",
 )
 # A superlative in a frame of choosing or wanting ranks nothing yet: "who has the best plan",
 # "to find the best candidate", "they want the best for their children".
@@ -215,6 +220,9 @@ PUFFERY_EXCEPT = regex.compile(
     r"(?:revolutionary|visionary)\s+(?:war|guards?|forces|movement|leaders?|period|era|government|party|"
     r"committee|army|council|fighters?|socialism|heroe?s?|armed|struggle|court|tribunal|front|fervor|zeal|"
     r"ideals|ideology|cause|regime|figures?|icons?)"
+    r"|revolutionary(?=\s*(?:,|and|or)\s+(?:violent|militant|radical|armed|marxist|communist|socialist|anarchist|"
+    r"extremist|subversive|insurrectionary))|(?<=\b(?:violent|militant|radical|armed|marxist|communist|socialist|"
+    r"anarchist|extremist|subversive)\s*(?:,|and|or)\s+)revolutionary"
     r"|(?<=\b(?:get|gets|got|getting|went|turned|turn|turns)\s+)revolutionary"
     r"|groundbreaking\s+(?:ceremony|ceremonies|event|celebration|date)|(?:the|a|at|its)\s+groundbreaking\s+"
     r"(?:for|of|on|at|was|is|will|in)\b|premier\s+(?:league|li|of|[\p{Lu}])|iconic\s+(?:image|photo)s?\s+of"
@@ -256,7 +264,7 @@ CHANGE_WORDS = (
     r"underperform|expan|contract|deteriorat|strengthen|weaken|multipl|grow|shrink|fluctuat)\p{L}*"
     r"|ris(?:e|es|en|ing)|rose|fall(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|cut(?:s|ting)?|limit(?:s|ed|ing)?|grew|"
     r"grown|shrank|shrunk|more|less|fewer|better|worse|larger|smaller|bigger|higher|lower|greater|faster|slower|"
-    r"cheaper|longer|shorter|stronger|weaker|richer|poorer|safer|easier|harder|different|differently|above|below"
+    r"cheaper|longer|shorter|stronger|weaker|richer|poorer|safer|easier|harder|above|below"
 )
 QUANTITY_NOUNS = (
     "increase", "increases", "decrease", "decreases", "rise", "rises", "drop", "drops", "decline", "declines",
@@ -307,7 +315,7 @@ _DATE_RANGE = regex.compile(
     r"|(?:from|between)\s+(?:1[89]|20)\d\d\s+(?:to|and|through)\s+(?:1[89]|20)?\d\d"
     r"|in\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|almost\s+|over\s+)?(?:\d+|a|two|three|four|five|six|"
     r"seven|eight|nine|ten|a\s+half)[\s-]+(?:years?|decades?|centuries|century|months?|generations?)"
-    r"|in\s+(?:a|the\s+past|the\s+last)\s+(?:decade|century|generation|half-century|year)"
+    r"|in\s+(?:a|the\s+past|the\s+last)\s+(?:decade|century|generation|(?:half|quarter)[\s-]century|year)"
     r"|on\s+record|since\s+(?:record|records)\s+(?:began|were\s+first\s+kept)|record-keeping\s+began)",
     regex.I | regex.V1,
 )
@@ -432,8 +440,14 @@ def _supported(doc, sent, figures: bool = True) -> bool:
     return figures and _has_figure(sent.text(doc.prose))
 
 
-def _is_question(doc, sent) -> bool:
-    return sent.text(doc.prose).rstrip(" \"”’'").endswith("?")
+# An embedded social-media post in scraped copy: "pic.twitter.com/...", "— Jane Doe (@jdoe) September 18, 2016".
+_EMBED = regex.compile(r"pic\.twitter\.com/|\(@\w{1,15}\)\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}", regex.I | regex.V1)
+
+
+def _skipped_sentence(doc, sent) -> bool:
+    """A question, or a sentence holding an embedded post (someone else's words, signed)."""
+    text = sent.text(doc.prose)
+    return text.rstrip(" \"”’'").endswith("?") or bool(_EMBED.search(text))
 
 
 _NEGATION = regex.compile(r"(?:\b(?:not|never|no|hardly|far\s+from|nor)|n[’']t)\s+(?:\p{L}+\s+){0,2}$", regex.I | regex.V1)
@@ -474,7 +488,7 @@ class _SupRule(Rule):
         prose = doc.prose
         for sent in doc.sentences:
             matches = list(pat.finditer(prose, sent.start, sent.end, timeout=1.0))
-            if not matches or _is_question(doc, sent):
+            if not matches or _skipped_sentence(doc, sent):
                 continue
             supported = None
             first_person = None
@@ -569,7 +583,7 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
     world_scope = _compile(WORLD_SCOPE)
     for sent in doc.sentences:
         text = prose[sent.start:sent.end]
-        if not _QUICK.search(text) or _is_question(doc, sent):
+        if not _QUICK.search(text) or _skipped_sentence(doc, sent):
             continue
         supported = None
         first_person = None
@@ -627,7 +641,7 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
                 continue
             if low in ("best", "worst") or head == "most":
                 if frame and not _POSSESSIVE.search(frame.group("frame")) and \
-                        _CHOICE.search(prose, max(sent.start, span_start - 60), m.start()):
+                        _CHOICE.search(prose, max(sent.start, span_start - 120), m.start()):
                     continue  # "who has the best plan", "to find the best candidate"
             if doc.in_quote(m.start(), m.end()):
                 continue  # someone's words: SRC judges whether the speaker is named
@@ -737,7 +751,9 @@ _CHOICE_NOUNS = _words_set(CHOICE_NOUNS)
 _POSS = r"(?:his|her|their|its|our|my|your|one['’]s)"
 _IDIOMS = regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(p.replace("{poss}", _POSS) for p in IDIOMS) + r")(?![\p{L}\-])",
                         regex.I | regex.V1)
-_CHOICE = regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(CHOICE_FRAME) + r")(?:the|their|his|her|its|our)\s+$",
+_CHOICE = regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(CHOICE_FRAME) + r")(?:(?:the|their|his|her|its|our)\s+"
+                        r"(?:best|worst|most\s+\p{L}+)\s+[\p{L}\-]+(?:\s+[\p{L}\-]+)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|"
+                        r"\s+or\s+))*(?:the|their|his|her|its|our)\s+$",
                         regex.I | regex.V1)
 _HYPOTHETICAL = regex.compile("|".join(HYPOTHETICAL), regex.I | regex.V1)
 _VIEW = regex.compile("|".join(VIEW_FRAME), regex.I | regex.V1)
@@ -996,7 +1012,7 @@ class VagueIntensifier(Rule):
             hits = list(_vague_spans(prose, sent))
             if extra is not None:
                 hits += [(m.start(), m.end()) for m in extra.finditer(prose, sent.start, sent.end)]
-            if not hits or _is_question(doc, sent):
+            if not hits or _skipped_sentence(doc, sent):
                 continue
             supported = None
             for start, end in sorted(set(hits)):

@@ -25,6 +25,11 @@ SUP101_INVALID = [
     Case("The truck stop sells the best tacos you can find.", [(1, 22, "SUP101", "the best")]),
     # a best-seller claim with no list or sales named
     Case("Her novel became the best-selling paperback.", [(1, 18, "SUP101", "the best-selling")]),
+    # "the prettiest of" a named set ranks its members
+    Case("Elm Park is the prettiest of the city's parks.", [(1, 13, "SUP101", "the prettiest")]),
+    # a list of claims with no choosing verb before it is still a list of claims
+    Case("The shop has the best bread, the best coffee and friendly staff.",
+         [(1, 14, "SUP101", "the best"), (1, 30, "SUP101", "the best")]),
 ]
 SUP101_VALID = [
     # a figure or a source in the same sentence
@@ -98,6 +103,16 @@ SUP101_VALID = [
     "The biggest complaint that his rivals can come up with is that he is dull.",
     # a subset picked out, nobody ranked
     "The most influential members of the club decided which events counted.",
+    # more idioms: effort, emphasis, a mood, a limit
+    "The volunteers were working their hardest to finish the levee.",
+    "Whenever someone makes the mildest of jokes, he storms out.",
+    "Her career reached the highest of highs and the lowest of lows.",
+    "This was the senator at his most combative.",
+    "The best excuse the team has been able to come up with is the weather.",
+    # a choice over a list: "who has the best vision, the best plan"
+    "The race is about who has the best vision, the best plan and the best team.",
+    # an embedded post in scraped copy is someone else's words
+    "This is the most important photo of the day pic.twitter.com/AbC123 — Jo Park (@jopark) May 2, 2016",
 ]
 
 # -- SUP102 absolute claims --------------------------------------------------------------------
@@ -125,6 +140,8 @@ SUP102_VALID = [
     # the first person: a column's own voice
     "In the end I was struck by how unprecedented the mood was.",
     "It is the oddest parade I have ever seen.",
+    # a date range scopes the claim
+    "It is the worst drought in a quarter century.",
 ]
 
 # -- SUP201 puffery, SUP202 promised results -------------------------------------------------
@@ -165,6 +182,8 @@ SUP201_VALID = [
     # a limit, and a view reported in a frame
     "The team needed all the top-of-the-line help it could get.",
     "The founder continues to insist that the product is revolutionary.",
+    # the political sense of "revolutionary"
+    "The group on the flyer is revolutionary and violent.",
 ]
 SUP202_INVALID = [
     Case("The plan was framed as a swift, decisive solution to a problem that has plagued the city for decades.",
@@ -197,6 +216,8 @@ SUP301_VALID = [
     "Seasonal prices vary widely across the region.",
     # someone's view, reported
     "The candidate continues to insist that crime is going through the roof.",
+    # a difference of kind has no figure to give
+    "The two candidates took vastly different approaches to debate prep.",
 ]
 SUP301_INVALID += [
     # "suggested" by data is the writer's inference, still owed a figure
