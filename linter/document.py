@@ -219,8 +219,17 @@ class Document:
 
         return find_attributions(self)
 
+    @cached_property
+    def _attributions_by_start(self) -> tuple[list[Attribution], list[int]]:
+        ordered = sorted(self.attributions, key=lambda a: a.start)
+        return ordered, [a.start for a in ordered]
+
     def attributions_in(self, sentence: Sentence) -> list[Attribution]:
-        return [a for a in self.attributions if sentence.start <= a.start < sentence.end]
+        import bisect
+
+        # by bisection: a scan of every attribution per sentence is quadratic on a 3 MB article
+        ordered, starts = self._attributions_by_start
+        return ordered[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
 
     @cached_property
     def metadata(self) -> Metadata:

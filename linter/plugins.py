@@ -117,6 +117,23 @@ def _entry_points(group: str = "copydesk") -> list[EntryPoint]:
     return found
 
 
+def _rule_fault(rule) -> str | None:
+    """Why a rule cannot be used as it is (its name, severity, summary or options), or None."""
+    from linter.rule import SEVERITIES
+
+    name = getattr(rule, "name", None)
+    if not isinstance(name, str) or not name:
+        return f"name must be a non-empty string, not {name!r:.40}"
+    severity = getattr(rule, "severity", "warning")
+    if severity not in SEVERITIES:
+        return f"severity {severity!r:.40} is not one of {', '.join(SEVERITIES)}"
+    if not isinstance(getattr(rule, "summary", ""), str) or not isinstance(getattr(rule, "doc", ""), str):
+        return "summary and doc must be strings"
+    if not isinstance(getattr(rule, "options", {}) or {}, dict):
+        return "options must be a dict"
+    return None
+
+
 def load_registry(extra_plugins: tuple = ()) -> Registry:
     """Import every `copydesk` entry point, register it, and collect rules, readers and reporters.
 
@@ -143,11 +160,11 @@ def load_registry(extra_plugins: tuple = ()) -> Registry:
     def collect(hook, what):
         for impl in hook.get_hookimpls():
             try:
-                items = impl.function()
-            except Exception as exc:
+                items = list(impl.function() or ())
+            except Exception as exc:  # raised, or returned something that is not a list
                 reg.problems.append(f"plugin '{impl.plugin_name}' failed in {hook.name}: {type(exc).__name__}: {exc}")
                 continue
-            for item in items or ():
+            for item in items:
                 yield impl.plugin_name, item
 
     for plugin_name, rule in collect(pm.hook.copydesk_rules, "rules"):
@@ -155,16 +172,29 @@ def load_registry(extra_plugins: tuple = ()) -> Registry:
         if not isinstance(code, str) or not CODE_PATTERN.match(code) or not callable(getattr(rule, "check", None)):
             reg.problems.append(f"plugin '{plugin_name}' provides an invalid rule {rule!r}: a code like ABC123 and a check() are required")
             continue
+        fault = _rule_fault(rule)
+        if fault:
+            reg.problems.append(f"plugin '{plugin_name}' rule {code} is invalid: {fault}; skipped")
+            continue
         if code in reg.rules:
             first = reg.rule_plugin[code]
             reg.problems.append(f"plugin '{plugin_name}' rule {code} clashes with one from plugin '{first}'; kept the first")
             continue
         reg.rules[code] = rule
         reg.rule_plugin[code] = plugin_name
-    for _plugin, reader in collect(pm.hook.copydesk_readers, "readers"):
-        for ext in getattr(reader, "extensions", ()):
+    for plugin_name, reader in collect(pm.hook.copydesk_readers, "readers"):
+        exts = getattr(reader, "extensions", ())
+        if not callable(getattr(reader, "read", None)) or isinstance(exts, str) or not all(isinstance(e, str) for e in exts):
+            reg.problems.append(f"plugin '{plugin_name}' provides an invalid reader {reader!r:.80}: "
+                                "extensions (a tuple of strings) and a read() are required")
+            continue
+        for ext in exts:
             reg.readers[ext.lower()] = reader
-    for _plugin, reporter in collect(pm.hook.copydesk_reporters, "reporters"):
+    for plugin_name, reporter in collect(pm.hook.copydesk_reporters, "reporters"):
+        if not isinstance(getattr(reporter, "name", None), str) or not callable(getattr(reporter, "write", None)):
+            reg.problems.append(f"plugin '{plugin_name}' provides an invalid reporter {reporter!r:.80}: "
+                                "a name and a write() are required")
+            continue
         reg.reporters[reporter.name] = reporter
     reg.rules = dict(sorted(reg.rules.items()))
     return reg

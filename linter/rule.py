@@ -23,6 +23,7 @@ __all__ = ["Finding", "Fix", "Hit", "PhraseRule", "Rule", "SEVERITIES", "FAMILIE
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+USER_PATTERN_TIMEOUT = 1.0  # seconds a pattern from config may run on one block
 
 FAMILIES = {
     "SRC": "sourcing",
@@ -169,10 +170,17 @@ class PhraseRule(Rule):
         allowed = {" ".join(a.lower().split()) for a in options.get("allowed-phrases", ())}
         pat = self.pattern(extra)
         prose = doc.prose
+        # patterns from config are untrusted: they run with a timeout, reported when it strikes
+        timeout = USER_PATTERN_TIMEOUT if extra else None
         for block in doc.blocks:
             if block.kind in self.skip_kinds:
                 continue
-            for m in pat.finditer(prose, block.start, block.end):
+            try:
+                matches = list(pat.finditer(prose, block.start, block.end, timeout=timeout))
+            except TimeoutError:
+                raise TimeoutError(f"a pattern from config (extra-phrases) timed out after {USER_PATTERN_TIMEOUT} s "
+                                   f"on this document: simplify it") from None
+            for m in matches:
                 found = m.group()
                 if " ".join(found.lower().split()) in allowed:
                     continue

@@ -282,6 +282,10 @@ class Linter:
                         if name.lower().endswith(EXTENSIONS) and full not in seen and not self.excluded(full):
                             if os.path.islink(full) and not os.path.exists(full):
                                 continue
+                            if os.path.exists(full) and not os.path.isfile(full):
+                                # a FIFO or device named like an article: opening it could block forever
+                                problems.append(f"{full}: not a regular file: skipped")
+                                continue
                             seen.add(full)
                             out.append(full)
             elif os.path.exists(path) or os.path.islink(path):

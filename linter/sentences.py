@@ -120,7 +120,8 @@ _SENTENCE_STARTERS = frozenset(
     our my there here when while after before if as so then however meanwhile still yet""".split()
 )
 
-_BOUNDARY = regex.compile(r"""[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[\p{Lu}\p{N}])""")
+# Possessive, and only at the start of a run of marks: a long run of dots stays linear.
+_BOUNDARY = regex.compile(r"""(?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s+[\"“‘(\[]?[\p{Lu}\p{N}])""")
 
 
 def split_sentences(prose: str, block: Block, index: int) -> list[Sentence]:

@@ -437,12 +437,18 @@ class VagueGroup(_SourcingRule):
         phrases = _compile(VAGUE_PHRASES, tuple(options.get("extra-phrases", ())))
         prose = doc.prose
         seen: set[int] = set()
+        named_in: dict = {}  # block -> whether it names the group's members: searched once per block
+
+        def members_named(block) -> bool:
+            if block not in named_in:
+                named_in[block] = bool(_MEMBERS_NAMED.search(prose[block.start:block.end]))
+            return named_in[block]
+
         group_words = _GROUP_KEYWORDS if not groups else _keywords(_GROUP_WORDS, options["extra-groups"])
         group_set = _GROUP_START_WORDS | {g.split()[0].lower() for g in options.get("extra-groups", ()) if g.strip()}
         phrase_words = None if options.get("extra-phrases") else _VAGUE_PHRASE_KEYWORDS
         for sent in doc.sentences:
             block = doc.blocks[sent.block]
-            para = prose[block.start:block.end]
             has_group = (group_words.search(prose, sent.start, sent.end)
                          and _CLAIM_VERB_KEYWORDS.search(prose, sent.start, sent.end))
             found = ()
@@ -461,7 +467,7 @@ class VagueGroup(_SourcingRule):
                         r"\s+(?:about|over|for|of)\b", prose[m.end():], regex.I):
                     continue  # "some parents worried about buses": a feeling reported, not a claim
                 if m.group("group") is not None:
-                    if _group_named(m.group("group"), m.group("between")) or _MEMBERS_NAMED.search(para):
+                    if _group_named(m.group("group"), m.group("between")) or members_named(block):
                         continue
                     if _not_a_claim(prose, sent.start, m):
                         continue

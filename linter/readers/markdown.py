@@ -26,12 +26,12 @@ _REFDEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _INLINE = re.compile(
-    r"(?P<comment><!--.*?-->)"
+    r"(?P<comment><!--(?:(?!<!--).)*?-->)"
     r"|(?P<code>(?P<ticks>`+).+?(?P=ticks))"
-    r"|(?P<image>!\[[^\]\n]*\]\([^)\n]*\))"
-    r"|(?P<linkopen>\[)(?=[^\]\n]+\](?:\([^)\n]*\)|\[[^\]\n]*\]))"
-    r"|(?P<linkclose>\](?:\([^)\n]*\)|\[[^\]\n]*\]))"
-    r"|(?P<autolink><(?:https?|mailto|ftp):[^>\s]*>)"
+    r"|(?P<image>!\[[^\[\]\n]*\]\([^)\n]{0,2048}\))"
+    r"|(?P<linkopen>\[)(?=[^\[\]\n]+\](?:\([^)\n]{0,2048}\)|\[[^\[\]\n]*\]))"
+    r"|(?P<linkclose>\](?:\([^)\n]{0,2048}\)|\[[^\[\]\n]*\]))"
+    r"|(?P<autolink><(?:https?|mailto|ftp):[^<>\s]*>)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
     r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
     r"|(?P<escape>\\(?=[!-/:-@\[-`{-~]))"
