@@ -76,7 +76,6 @@ _CLAUSE = regex.compile(
     r"|(?P<subject>(?<![\p{L}\p{N}'’\-.])(?P<subj_src>(?:[\p{L}\p{N}'’\-.]+\s+){0,7}?[\p{L}\p{N}'’\-.]+)\s+"
     r"(?:(?:has|have|had|will|would|also|reportedly|previously|often|have\s+long|had\s+long)\s+)?"
     r"(?P<subj_verb>\b(?:" + _VERB_ALT + r"))\b)",
-    regex.V1,
 )
 
 

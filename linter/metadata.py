@@ -119,7 +119,6 @@ _DATELINE = regex.compile(
     r"^(?P<place>(?:\p{Lu}[\p{L}.'’\-]*)(?:[ ,]+\p{Lu}[\p{L}.'’\-]*){0,4})(?:,\s*(?P<date>" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*(?:\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg)\)\s*)?[—–]\s+"
     r"|^(?P<place2>\p{Lu}[\p{Lu} .,'’\-]{2,40})\s*(?:\([^)]{1,20}\))?\s*[-—–]{1,2}\s+",
-    regex.V1,
 )
 _COPYRIGHT = re.compile(r"(?i)©|\(c\)\s*(?:19|20)\d\d|copyright|all\s+rights\s+reserved")
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)[/_-](?P<m>[01]\d)(?:[/_-](?P<d>[0-3]\d))?(?:[/_.-]|$)")

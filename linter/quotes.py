@@ -57,7 +57,6 @@ _SPACE_BEFORE = frozenset(" \t\n\u00a0([{—–-/")
 _CLOSE_AFTER = frozenset(" \t\n\u00a0.,;:!?)]}—–-/…")
 _LABEL = regex.compile(
     r"(?P<label>(?:\p{Lu}[\p{L}'’.\-]*)(?:[ \t]+\p{Lu}[\p{L}'’.\-]*){0,2}):[ \t\u00a0]+(?=[\p{L}\p{N}\"“‘'(\[.…—-])",
-    regex.V1,
 )
 _TURN_BOUNDARY = regex.compile(r'(?:[.?!…"”)\]]|â€\x9d|â\x80\x9d|â€)[\s\u00a0Â]*$')
 

@@ -153,7 +153,7 @@ class PhraseRule(Rule):
 
             alts = sorted(list(cls.phrases) + list(extra), key=len, reverse=True)
             body = "|".join(a if _is_regex(a) else regex.escape(a).replace(r"\ ", r"\s+") for a in alts)
-            pat = regex.compile(r"(?<![\p{L}\p{N}\-])(?:" + body + r")(?![\p{L}\p{N}\-])", regex.I | regex.V1)
+            pat = regex.compile(r"(?<![\p{L}\p{N}\-])(?:" + body + r")(?![\p{L}\p{N}\-])", regex.I)
             PhraseRule._compiled[key] = pat
         return pat
 

@@ -160,7 +160,7 @@ def _compile(parts: Iterable[str], extra: tuple[str, ...] = ()) -> regex.Pattern
     pat = _CACHE.get(key)
     if pat is None:
         body = "|".join(list(key[0]) + _literal(extra))
-        pat = regex.compile(r"(?<![\p{L}\p{N}\-])(?:" + body + r")(?![\p{L}\p{N}\-])", regex.I | regex.V1)
+        pat = regex.compile(r"(?<![\p{L}\p{N}\-])(?:" + body + r")(?![\p{L}\p{N}\-])", regex.I)
         _CACHE[key] = pat
     return pat
 
@@ -195,7 +195,7 @@ def _group_regex(groups: tuple[str, ...]) -> regex.Pattern:
     pat = _GROUP.get(groups)
     if pat is None:
         pat = regex.compile(r"(?<![\p{L}\p{N}\-])(?:" + _group_pattern(groups) + r")(?![\p{L}\p{N}\-])",
-                            regex.I | regex.V1)
+                            regex.I)
         _GROUP[groups] = pat
     return pat
 
@@ -203,9 +203,9 @@ def _group_regex(groups: tuple[str, ...]) -> regex.Pattern:
 # A group named in place: "Critics, including Senator Ana Ruiz, say", "analysts at Barclays said".
 _NAMING_LINK = regex.compile(r"\b(?:including|such\s+as|like|among\s+them|led\s+by|notably|especially|namely)\b"
                              r"|(?:^|\s)(?:at|from|with|in|inside|within|polled\s+by|surveyed\s+by|"
-                             r"interviewed\s+by|cited\s+by|quoted\s+by)\s+(?:the\s+)?(?=(?-i:\p{Lu}))", regex.I | regex.V1)
+                             r"interviewed\s+by|cited\s+by|quoted\s+by)\s+(?:the\s+)?(?=(?-i:\p{Lu}))", regex.I)
 _MEMBERS_NAMED = regex.compile(r"\b(?:among\s+(?:them|those|the\s+(?:critics|supporters|opponents|experts|"
-                               r"analysts))|including|such\s+as|led\s+by)\b[^.;]{0,40}?\p{Lu}\p{Ll}+", regex.V1)
+                               r"analysts))|including|such\s+as|led\s+by)\b[^.;]{0,40}?\p{Lu}\p{Ll}+")
 _CAPITAL_NAME = regex.compile(r"\b\p{Lu}[\p{L}'’\-.]+(?:\s+\p{Lu}[\p{L}'’\-.]+)*")
 _TARGET_PREP = regex.compile(r"\b(?:of|for|to|against|on|about|over)\s+(?:the\s+|a\s+)?$", regex.I)
 
@@ -214,7 +214,7 @@ _OFFICIALS = regex.compile(
     r"(?<![\p{L}\p{N}\-])(?P<mods>(?:[\p{L}.’'\-]+\s+){0,4}?)officials\s+" + _AUX +
     r"(?P<verb>said|say|says|told|tell|confirmed|announced|stated|added|noted|warned|believe|believed|"
     r"estimated|expect|expected|acknowledged|insisted|declined|cautioned|indicated|reported|claimed)\b",
-    regex.I | regex.V1,
+    regex.I,
 )
 _VAGUE_OFFICIAL_MODS = frozenset(
     """some several many most other others senior top unnamed anonymous various two three four five
@@ -233,7 +233,6 @@ _AGENCY = regex.compile(
     r"|\b(?!U\.?S\b)\p{Lu}{2,6}\b"
     r"|\b(?:police|sheriff'?s?|fire\s+department|health\s+department|school\s+district|the\s+(?:city|county|state)|"
     r"hospital|company|agency|ministry|department|campaign|prosecutors?'?\s+office)\b",
-    regex.V1,
 )
 
 
@@ -506,7 +505,7 @@ _NOT_PEOPLE = frozenset("""studies reports polls surveys data results figures nu
 _DEFINITE = frozenset("the these those such its their his her our this that both".split())
 _POLL_BEFORE = regex.compile(r"(?:\d\s*%|percent|per\s+cent|share|proportion|majority|minority|half|third|quarter|"
                              r"fifth|number|most|two-thirds|three-quarters)\s+(?:of\s+)?(?:the\s+|all\s+|[\p{L}’'\-]+\s+)?$",
-                             regex.I | regex.V1)
+                             regex.I)
 _NEGATED = regex.compile(r"\b(?:not|never|n[’']t|no\s+longer)\b", regex.I)
 
 
@@ -648,10 +647,10 @@ class UnnamedResearch(_SourcingRule):
             if _CAPITAL_NAME.search(m.group()[1:]) and names_source(m.group()[1:]):
                 continue
             if regex.match(r"\s*(?:by|from|at|in|of|published|conducted|led|funded|released|commissioned)\b"
-                           r"[^.;]{0,80}?\p{Lu}", after, regex.V1) and names_source(after[:100]):
+                           r"[^.;]{0,80}?\p{Lu}", after) and names_source(after[:100]):
                 continue
             if _named_attribution(doc, sent, (m.start(), m.end())) or regex.search(
-                    r"\b(?:by|from|at|in)\s+(?:the\s+)?\p{Lu}\p{L}+[^.]{0,30}$", before, regex.V1):
+                    r"\b(?:by|from|at|in)\s+(?:the\s+)?\p{Lu}\p{L}+[^.]{0,30}$", before):
                 continue
             words = " ".join(m.group().split())
             yield Hit(m.start(), m.end(), f"'{words}' names no study; name the study, its authors or where "
@@ -702,7 +701,7 @@ _REPORTED_BY = regex.compile(
     r"\b(?:according\s+to|reported|reports|report|reporting|told|first\s+reported|citing|cited|via)\b", regex.I)
 
 
-_SOURCED_SENTENCE = regex.compile(r"\baccording\s+to\b|^\W*(?:from|via|per)\s+(?:the\s+)?(?-i:\p{Lu})", regex.I | regex.V1)
+_SOURCED_SENTENCE = regex.compile(r"\baccording\s+to\b|^\W*(?:from|via|per)\s+(?:the\s+)?(?-i:\p{Lu})", regex.I)
 
 
 class Reportedly(_SourcingRule):
