@@ -198,7 +198,7 @@ ABSOLUTE_PHRASES = (
     r"you(?:['’]ll|\s+will)?\s+(?:ever\s+)?need|in\s+the\s+world|that\s+(?:really|actually|truly)\s+works)",
 )
 # "its first-ever defeat", "their first-ever reunion": the first of one's own, not a record.
-_OWN_FIRST = regex.compile(r"(?:its|their|his|her|our|my|your|[\p{L}.]+['’]s?)\s+(?:very\s+)?$", regex.I | regex.V1)
+_OWN_FIRST = regex.compile(r"(?:its|their|his|her|our|my|your|[\p{L}.]+['’]s?)\s+(?:very\s+)?$", regex.I)
 
 # Peacock words (SUP201): praise in the writer's voice.
 PUFFERY_PHRASES = (
@@ -238,7 +238,7 @@ PUFFERY_EXCEPT = regex.compile(
     # a limit: "all the top-of-the-line help he could get"
     r"|(?<=\ball\s+the\s+)[\p{L}\-]+\s+[\p{L}\-]+\s+(?:(?:that|which)\s+)?(?:he|she|they|we|it|one|you|i)\s+"
     r"(?:could|can|might)\s+(?:get|find|muster)\b",
-    regex.I | regex.V1,
+    regex.I,
 )
 # Promises of results (SUP202).
 PROMISE_PHRASES = (
@@ -295,18 +295,18 @@ WIDELY_VERBS = (
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
           r"august|september|october|november|december)\.?")
 # A number that measures something: not a day of the month, a clock time or a bare year.
-_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])[$€£]?\d[\d,.]*(?:\s*(?:%|percent|per\s+cent))?", regex.I | regex.V1)
+_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])[$€£]?\d[\d,.]*(?:\s*(?:%|percent|per\s+cent))?", regex.I)
 _DATE_NUMBER = regex.compile(
     r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)|\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
     r"|\d{1,2}:\d\d|(?<![\p{N}$])(?:1[89]|20)\d\d(?![\d,.]*\s*(?:%|percent|people|residents|votes|units))"
     r"|\d{1,2}(?:st|nd|rd|th)\b)",
-    regex.I | regex.V1,
+    regex.I,
 )
 _QUANTITY_WORDS = regex.compile(
     r"\b(?:percent|per\s+cent|million|millions|billion|billions|trillion|thousands|hundreds|dozens|doubled|"
     r"tripled|quadrupled|halved|doubl(?:e|es|ing)|tripl(?:e|es|ing)|twice\s+(?:as|the)|(?:two|three|four|five|six|seven|eight|nine|ten)(?:fold|\s+times)|"
     r"two-thirds|three-quarters|one-third|one-quarter)\b",
-    regex.I | regex.V1,
+    regex.I,
 )
 # A date range: "since 2009", "in 20 years", "since records began", "on record".
 _DATE_RANGE = regex.compile(
@@ -317,7 +317,7 @@ _DATE_RANGE = regex.compile(
     r"seven|eight|nine|ten|a\s+half)[\s-]+(?:years?|decades?|centuries|century|months?|generations?)"
     r"|in\s+(?:a|the\s+past|the\s+last)\s+(?:decade|century|generation|(?:half|quarter)[\s-]century|year)"
     r"|on\s+record|since\s+(?:record|records)\s+(?:began|were\s+first\s+kept)|record-keeping\s+began)",
-    regex.I | regex.V1,
+    regex.I,
 )
 # A citation with no speech verb: "state data show", "figures from the census", "ranked by Forbes".
 _CITATION = regex.compile(
@@ -329,7 +329,6 @@ _CITATION = regex.compile(
     r"|\b(?:ranked|rated|named|listed|chosen|voted)\s+(?:[^.;]{0,40}?\s+)?(?:in|by)\s+(?:[\p{L}\-]+\s+){0,3}?"
     r"(?:surveys?|polls?|rankings?|lists?|studies|historians|scholars|critics|readers|voters)\b"
     r"|\(\s*(?:source|see|ref)\b|\[\d+\]",
-    regex.V1,
 )
 
 # -- shared machinery --------------------------------------------------------------------------
@@ -355,7 +354,7 @@ def _compile(phrases: tuple[str, ...], extra: tuple[str, ...] = ()) -> regex.Pat
     pat = _CACHE.get(key)
     if pat is None:
         alts = sorted((_as_pattern(p) for p in phrases), key=len, reverse=True) + _literal(extra)
-        pat = regex.compile(_EDGE_L + r"(?:" + "|".join(alts) + r")" + _EDGE_R, regex.I | regex.V1)
+        pat = regex.compile(_EDGE_L + r"(?:" + "|".join(alts) + r")" + _EDGE_R, regex.I)
         _CACHE[key] = pat
     return pat
 
@@ -405,19 +404,18 @@ _CHARACTERISED = regex.compile(
     r"characteri[sz]ed|depicted|caricatured|singled\s+out|held\s+up|hailed|described|billed)\s+"
     r"(?:(?:consistently|repeatedly|widely|often|long|frequently|routinely|variously|alternately)\s+)?"
     r"(?:by\s+[^,.;]{1,40}?\s+)?as\s+(?:the|one|among|its|his|her|their|a|an|some\s+of)\b",
-    regex.I | regex.V1,
+    regex.I,
 )
 
 # The first person singular outside quotation marks: a quote left unmarked or a column's own voice,
 # not a news claim ("I'm the luckiest guy", "I realized that the biggest gain is").
 _FIRST_PERSON = regex.compile(
     r"(?<![\p{L}\p{N}\-’'.])(?:(?-i:I)(?:['’](?:m|ve|d|ll))?|(?-i:[Mm]e|[Mm]y|[Mm]yself))(?![\p{L}\p{N}\-])",
-    regex.V1,
 )
-_CAPITALISED_BEFORE = regex.compile(r"\p{Lu}[\p{L}.]*[\s\-]+$", regex.V1)
+_CAPITALISED_BEFORE = regex.compile(r"\p{Lu}[\p{L}.]*[\s\-]+$")
 _NUMERAL_AFTER = regex.compile(r"(?:war|title|phase|class|division|stage|type|level|grade|article|chapter|part|section|"
                                r"act|book|volume|round|tier|schedule|category|unit|region|game|season)\b", regex.I)
-_SENTENCE_OPENING = regex.compile(r"^[\s\"“‘'(\[—–\-]*$", regex.V1)
+_SENTENCE_OPENING = regex.compile(r"^[\s\"“‘'(\[—–\-]*$")
 
 
 def _first_person(doc, sent) -> bool:
@@ -441,7 +439,7 @@ def _supported(doc, sent, figures: bool = True) -> bool:
 
 
 # An embedded social-media post in scraped copy: "pic.twitter.com/...", "— Jane Doe (@jdoe) September 18, 2016".
-_EMBED = regex.compile(r"pic\.twitter\.com/|\(@\w{1,15}\)\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}", regex.I | regex.V1)
+_EMBED = regex.compile(r"pic\.twitter\.com/|\(@\w{1,15}\)\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}", regex.I)
 
 
 def _skipped_sentence(doc, sent) -> bool:
@@ -450,22 +448,22 @@ def _skipped_sentence(doc, sent) -> bool:
     return text.rstrip(" \"”’'").endswith("?") or bool(_EMBED.search(text))
 
 
-_NEGATION = regex.compile(r"(?:\b(?:not|never|no|hardly|far\s+from|nor)|n[’']t)\s+(?:\p{L}+\s+){0,2}$", regex.I | regex.V1)
+_NEGATION = regex.compile(r"(?:\b(?:not|never|no|hardly|far\s+from|nor)|n[’']t)\s+(?:\p{L}+\s+){0,2}$", regex.I)
 
 
-_CONCESSIVE = regex.compile(r"\beven\s+(?:the|a|an|some|their|its|his|her)\s+(?:(?:most|more|very)\s+)?$", regex.I | regex.V1)
+_CONCESSIVE = regex.compile(r"\beven\s+(?:the|a|an|some|their|its|his|her)\s+(?:(?:most|more|very)\s+)?$", regex.I)
 # A peacock word said of something only as a possibility: "might become a game changer", "would be world-class".
 _MODAL_PREDICATE = regex.compile(
     r"\b(?:might|may|could|would|should)\s+(?:(?:yet|still|well|also|not|even|one\s+day|eventually|someday|"
     r"ultimately|really|never)\s+)*(?:become|be|prove|prove\s+to\s+be|turn\s+out\s+to\s+be|emerge\s+as|"
     r"turn\s+into|make\s+(?:it|them|him|her)|make\s+for)\s+(?:(?:a|an|the|some\s+kind\s+of|a\s+kind\s+of)\s+)?"
     r"(?:(?:real|true|genuine|potential|possible|major|big|veritable|truly)\s+)?$",
-    regex.I | regex.V1,
+    regex.I,
 )
 _PREDICATE = regex.compile(
     r"\b(?:is|are|was|were|be|been|being|become|becomes|became|becoming|prove|proves|proved|turns?\s+out\s+to\s+be)\s+"
     r"(?:(?:a|an|the)\s+)?(?:(?:real|true|genuine|potential|possible|major|big|truly)\s+)?$",
-    regex.I | regex.V1,
+    regex.I,
 )
 
 
@@ -537,22 +535,22 @@ class _SupRule(Rule):
 _SUP_WORD = regex.compile(
     _EDGE_L + r"(?P<word>(?:most|least)\s+(?:\p{L}+ly\s+)?(?P<adj>\p{L}[\p{L}\-]*)|best|worst|\p{L}{2,}est)"
     r"(?P<compound>-\p{L}+(?:-\p{L}+)?)?" + _EDGE_R,
-    regex.I | regex.V1,
+    regex.I,
 )
 _FRAME = regex.compile(
     r"(?P<frame>(?:(?:one|some|several|two|three|many)\s+of\s+|among\s+)?(?:the|its|his|her|their|our|my|your|"
     r"this|[\p{L}\p{N}.&’'\-]+['’]s?)\s+(?:(?:very|single|possibly|arguably|perhaps|by\s+far|all-time|"
     r"second|third|fourth|fifth|\p{L}+ly)\s+){0,2})$",
-    regex.I | regex.V1,
+    regex.I,
 )
 _ORDINAL_RANK = regex.compile(r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+$",
-                              regex.I | regex.V1)
+                              regex.I)
 _ADJ_SUFFIX = regex.compile(r"(?:ful|ous|ive|ic|ical|al|able|ible|ant|ent|less|ish|ing|ed|ary|ory|ile|ar|ly|y)$", regex.I)
 _IDIOM_BEFORE = regex.compile(
     r"\bat\s+(?:the|his|her|their|its|our|my|your)\s+(?:[\p{L}\-]+\s+)?$|(?:\bat|\bfear(?:s|ed|ing)?|\bprepar(?:e|es|ed|ing)\s+for|\bhop(?:e|es|ed|ing)\s+for|\bfor|\bmake|\bmade|"
     r"\bmaking|\bget|\bgets|\bgetting|\bgot|\bbring|\bbrings|\bbrought|\bbring\s+out|\bbrought\s+out|\bdo|\bdoes|\bdid|\bdoing|\bdone|\btry|\btried|\btrying|"
     r"\bassume|\bassumed|\bexpect|\bexpected|\bbelieve)\s+(?:the|his|her|their|its|our|my|your|one['’]s)\s+$",
-    regex.I | regex.V1,
+    regex.I,
 )
 _IDIOM_AFTER = regex.compile(r"^\s*(?:is|was)\s+(?:over|yet\s+to\s+come|behind|still\s+to\s+come)\b|^\s*of\s+(?:luck|all|both|times|"
                              r"it|them|the\s+best)\b|^\s*out\s+of\b"
@@ -565,7 +563,6 @@ _SCOPE_AFTER = regex.compile(
     r"world|metro|neighborhood|neighbourhood|area|class|group|field|sector|industry|series|season|year|month|"
     r"week|quarter|decade|century|era|group|category|race|family|company|firm|system|network|team|roster|"
     r"department|market|index|survey|poll|study|report|list|ranking|rankings|history)",
-    regex.V1,
 )
 
 
@@ -615,9 +612,9 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
                 if frame is None and not follows_ever:
                     continue
                 stem = _stem(low)
-            if word[:1].isupper() and (m.start() > sent.start or regex.match(r"\s+\p{Lu}", after, regex.V1)):
+            if word[:1].isupper() and (m.start() > sent.start or regex.match(r"\s+\p{Lu}", after)):
                 continue  # a name: "Best Buy", "the Greatest Generation", "Best Picture"
-            if regex.search(r"\p{Lu}\p{L}*\s+$", before, regex.V1) and (m.group("compound") or "").lower() in ("-selling", "-seller"):
+            if regex.search(r"\p{Lu}\p{L}*\s+$", before) and (m.group("compound") or "").lower() in ("-selling", "-seller"):
                 continue  # "New York Times best-selling": the list is named
             if low == "best" and _best_seller_fact(prose, sent, m):
                 continue  # "the best-seller about Trump", "a best-selling memoir that sold a million copies"
@@ -627,10 +624,10 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
             if words.lower() in allowed or full.lower() in allowed:
                 continue
             if low in ("best", "worst"):
-                nxt = regex.match(r"[\s-]*([\p{L}’']+)", after, regex.V1)
+                nxt = regex.match(r"[\s-]*([\p{L}’']+)", after)
                 if nxt and nxt.group(1).lower() in _NEUTRAL and not m.group("compound"):
                     continue
-                two = regex.match(r"[\s-]*[\p{L}’']+\s+([\p{L}’']+)", after, regex.V1)
+                two = regex.match(r"[\s-]*[\p{L}’']+\s+([\p{L}’']+)", after)
                 if two and two.group(1).lower() in _CHOICE_NOUNS and not m.group("compound"):
                     continue  # "the best expert solutions"
                 if _IDIOM_BEFORE.search(before) or _IDIOM_AFTER.match(after) or not after.strip(" .,;:!\"”"):
@@ -685,7 +682,7 @@ def _superlatives_once(doc, options: dict[str, Any]) -> list[tuple[Any, int, int
 
 _SELLER_NOUN = regex.compile(r"-sellers?$", regex.I)
 _SALES_NAMED = regex.compile(r"\b(?:lists?|charts?|sales|sold|copies|(?-i:\p{Lu}\p{L}+)\s+(?:list|chart|ranking))\b",
-                             regex.I | regex.V1)
+                             regex.I)
 _REFERRING = regex.compile(r"\s*(?:about|by|on|of|from|that|which|[,;:)\"”])", regex.I)
 
 
@@ -703,7 +700,7 @@ def _degree_or_group(stem: str, after: str, compound: str | None) -> bool:
     """'the highest regard', 'the most charitable reading': a degree; 'the poorest among us': a group of people."""
     if compound:
         return False
-    nxt = regex.match(r"[\s-]*([\p{L}’'\-]+)(?:\s+([\p{L}’'\-]+))?", after, regex.V1)
+    nxt = regex.match(r"[\s-]*([\p{L}’'\-]+)(?:\s+([\p{L}’'\-]+))?", after)
     if nxt and (nxt.group(1).lower() in _DEGREE or (nxt.group(2) or "").lower() in _DEGREE):
         return True
     if nxt and (stem in _MEASURABLE or stem == "eld") and nxt.group(1).lower() in _KIN:
@@ -750,17 +747,17 @@ _QUICK = regex.compile(r"est\b|worst|\bmost\b|\bleast\b|est-", regex.I)
 _CHOICE_NOUNS = _words_set(CHOICE_NOUNS)
 _POSS = r"(?:his|her|their|its|our|my|your|one['’]s)"
 _IDIOMS = regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(p.replace("{poss}", _POSS) for p in IDIOMS) + r")(?![\p{L}\-])",
-                        regex.I | regex.V1)
+                        regex.I)
 _CHOICE = regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(CHOICE_FRAME) + r")(?:(?:the|their|his|her|its|our)\s+"
                         r"(?:best|worst|most\s+\p{L}+)\s+[\p{L}\-]+(?:\s+[\p{L}\-]+)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|"
                         r"\s+or\s+))*(?:the|their|his|her|its|our)\s+$",
-                        regex.I | regex.V1)
-_HYPOTHETICAL = regex.compile("|".join(HYPOTHETICAL), regex.I | regex.V1)
-_VIEW = regex.compile("|".join(VIEW_FRAME), regex.I | regex.V1)
+                        regex.I)
+_HYPOTHETICAL = regex.compile("|".join(HYPOTHETICAL), regex.I)
+_VIEW = regex.compile("|".join(VIEW_FRAME), regex.I)
 _CLAUSE_BREAK = regex.compile(r"[,;:—–()]|\s-\s|\.\s")
 # A pronoun's contraction is not a possessive frame: "he's best as", "what's most important".
 _CONTRACTION = regex.compile(r"(?:^|\s)(?:he|she|it|that|what|who|there|here|where|let|this|everyone|nobody|"
-                             r"everything|nothing|someone|somebody)['’]s\s+(?:\p{L}+ly\s+)?$", regex.I | regex.V1)
+                             r"everything|nothing|someone|somebody)['’]s\s+(?:\p{L}+ly\s+)?$", regex.I)
 
 
 def _in_idiom(prose: str, sent, start: int, word_start: int) -> bool:
@@ -1034,10 +1031,10 @@ class VagueIntensifier(Rule):
 _ADVERB = _compile(INTENSIFIER_ADVERBS)
 _ADJECTIVE = _compile(INTENSIFIER_ADJECTIVES)
 _ALWAYS = _compile(ALWAYS_VAGUE)
-_WIDELY = regex.compile(r"(?<![\p{L}\-])widely\s+(?:" + "|".join(WIDELY_VERBS) + r")(?![\p{L}\-])", regex.I | regex.V1)
-_CHANGE = regex.compile(r"(?:" + CHANGE_WORDS + r")$", regex.I | regex.V1)
+_WIDELY = regex.compile(r"(?<![\p{L}\-])widely\s+(?:" + "|".join(WIDELY_VERBS) + r")(?![\p{L}\-])", regex.I)
+_CHANGE = regex.compile(r"(?:" + CHANGE_WORDS + r")$", regex.I)
 _QUANTITY = _words_set(QUANTITY_NOUNS)
-_TOKEN = regex.compile(r"[\p{L}][\p{L}’'\-]*", regex.V1)
+_TOKEN = regex.compile(r"[\p{L}][\p{L}’'\-]*")
 
 
 def _vague_spans(prose: str, sent) -> Iterator[tuple[int, int]]:
