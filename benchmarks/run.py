@@ -103,22 +103,27 @@ def main() -> int:
     seed = SEED if os.path.exists(SEED) else None
     rows.append(("copydesk --version", *wall(cd + ["--version"], rep)))
     if seed:
-        rows.append(("check 1 article (3.3 KB), all default rules", *wall(cd + ["check", seed], rep)))
-        rows.append(("check 1 article, --ignore RDB", *wall(cd + ["check", "--ignore", "RDB", seed], rep)))
+        rows.append(("check 1 article (3.3 KB), all default rules", *wall(cd + ["check", "--no-cache", seed], rep)))
+        rows.append(("check 1 article, --ignore RDB", *wall(cd + ["check", "--no-cache", "--ignore", "RDB", seed], rep)))
     ms = warm_per_article()
     with tempfile.TemporaryDirectory() as d:
         one = os.path.join(d, "one")
         os.mkdir(one)
         n, size = write_corpus(one)
-        t, _ = wall(cd + ["check", "--quiet", one], 1 if args.quick else 3)
-        mem = peak_of(cd + ["check", "--quiet", one])
+        t, _ = wall(cd + ["check", "--quiet", "--no-cache", one], 1 if args.quick else 3)
+        mem = peak_of(cd + ["check", "--quiet", "--no-cache", one])
         rows.append((f"news-2016: {n} files, {size / 1e6:.1f} MB", t, mem))
+        cache = os.path.join(d, "cache")
+        wall(cd + ["check", "--quiet", "--cache-dir", cache, one], 1)
+        rows.append(("news-2016 again, cache warm (unchanged files)",
+                     *wall(cd + ["check", "--quiet", "--cache-dir", cache, one], 3)))
         if not args.quick:
             two = os.path.join(d, "two")
             os.mkdir(two)
             n2, size2 = write_corpus(two, 2)
-            t2, _ = wall(cd + ["check", "--quiet", two], 3)
-            rows.append((f"news-2016 twice: {n2} files, {size2 / 1e6:.1f} MB", t2, peak_of(cd + ["check", "--quiet", two])))
+            t2, _ = wall(cd + ["check", "--quiet", "--no-cache", two], 3)
+            rows.append((f"news-2016 twice: {n2} files, {size2 / 1e6:.1f} MB", t2,
+                         peak_of(cd + ["check", "--quiet", "--no-cache", two])))
         big = os.path.join(d, "big.txt")
         with open(CORPUS, encoding="utf-8") as fh:
             texts = [json.loads(line)["text"] or "" for line in fh]
@@ -127,19 +132,23 @@ def main() -> int:
             blob += "\n\n" + blob
         with open(big, "w", encoding="utf-8") as out:
             out.write(blob[:3_000_000])
-        rows.append(("one 3 MB article", *wall(cd + ["check", "--quiet", big], 1)))
+        rows.append(("one 3 MB article", *wall(cd + ["check", "--quiet", "--no-cache", big], 1)))
         if args.compare:
             wg, pl = shutil.which("write-good"), shutil.which("proselint")
+            # proselint 0.14+ takes a `check` subcommand; older versions take the files directly
+            pl_cmd = [pl] if pl else []
+            if pl and subprocess.run([pl, "version"], capture_output=True).returncode == 0:
+                pl_cmd = [pl, "check"]
             if wg and seed:
                 rows.append(("write-good, 1 article", *wall([wg, seed], rep)))
             if pl and seed:
-                rows.append(("proselint, 1 article", *wall([pl, seed], rep)))
+                rows.append(("proselint, 1 article", *wall(pl_cmd + [seed], rep)))
             if wg:
                 files = sorted(os.path.join(one, f) for f in os.listdir(one))[:500]
                 rows.append(("write-good, 500 articles", *wall([wg, *files], 1)))
             if pl:
                 files = sorted(os.path.join(one, f) for f in os.listdir(one))[:500]
-                rows.append(("proselint, 500 articles", *wall([pl, *files], 1)))
+                rows.append(("proselint, 500 articles", *wall(pl_cmd + files, 1)))
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}")
     print(f"{'measurement':<48} {'wall s':>8} {'peak MiB':>9}")
     for name, t, mem in rows:
