@@ -190,11 +190,12 @@ def speaker_of(doc: Document, q_start: int, q_end: int, block: int) -> tuple[str
     A pronoun speaker counts as named when the same or the previous block names a person
     (a capitalised name outside quotation marks).
     """
+    import bisect
+
+    ordered, starts = doc._attributions_by_start  # by bisection: a scan per quotation is quadratic
     candidates = []
-    for a in doc.attributions:
-        if a.start >= q_end + 200:
-            break
-        if q_start - 200 <= a.start and (a.start >= q_end or a.end <= q_start):
+    for a in ordered[bisect.bisect_left(starts, q_start - 200):bisect.bisect_left(starts, q_end + 200)]:
+        if a.start >= q_end or a.end <= q_start:
             blk = doc.block_of(a.start)
             if blk == block:
                 candidates.append(a)

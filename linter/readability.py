@@ -24,6 +24,7 @@ run without RDB rules never pays for it.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -111,6 +112,7 @@ def prose_sentences(doc: Document) -> list[ProseSentence]:
     byline_lines = {b.line for b in meta.bylines if b.source == "text"}
     dateline_end = _dateline_end(doc)
     quotes = doc.quotes
+    quote_starts = [q.start for q in quotes]
     out = []
     for s in doc.sentences:
         if s.kind != "paragraph":
@@ -124,7 +126,10 @@ def prose_sentences(doc: Document) -> list[ProseSentence]:
         if dateline_end is not None and s.start <= dateline_end <= s.end:
             start = dateline_end
         found = [m for m in WORD.finditer(prose, start, s.end)]
-        if any(q.start < s.end and s.start < q.end for q in quotes):
+        # the last quotation starting before the sentence ends is the only one that can overlap it
+        # (quotations are sorted and never overlap): a bisection, not a scan of every quotation
+        qi = bisect.bisect_left(quote_starts, s.end) - 1
+        if qi >= 0 and quotes[qi].end > s.start:
             words = [m.group() for m in found if not doc.in_quote(m.start(), m.end())]
         else:
             words = [m.group() for m in found]
