@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-__all__ = ["scan_at", "word_starts", "starts_near"]
+__all__ = ["KeywordFilter", "scan_at", "word_starts", "starts_near"]
 
 WORD_START = regex.compile(r"(?<![\p{L}\p{N}'’\-.])[\p{L}\p{N}'’\-.]")
 
@@ -48,3 +48,22 @@ def scan_at(pattern, text: str, candidates: Iterable[int], endpos: int | None = 
         if m is not None:
             yield m
             last_end = max(m.end(), pos + 1)
+
+
+class KeywordFilter:
+    """Does a span of text hold any of these words (case-insensitive substrings)?
+
+    A cheap pre-filter for expensive patterns. Lower-casing the span and searching a
+    case-sensitive alternation is several times faster than an IGNORECASE search.
+    """
+
+    __slots__ = ("_pattern",)
+
+    def __init__(self, words: Iterable[str]):
+        import re
+
+        flat = sorted({w.lower() for w in words if w}, key=len, reverse=True)
+        self._pattern = re.compile("|".join(re.escape(w) for w in flat))
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        return self._pattern.search(text[start:end].lower()) is not None

@@ -13,7 +13,6 @@ phrases or allow some. Whether a source is named is decided by `linter.attributi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -21,7 +20,7 @@ import regex
 
 from linter import Hit, Rule
 from linter.attribution import names_source
-from linter.scan import scan_at, starts_near, word_starts
+from linter.scan import KeywordFilter, scan_at, starts_near, word_starts
 
 # -- phrase lists (data) --------------------------------------------------------------------------
 
@@ -236,22 +235,21 @@ _AGENCY = regex.compile(
 )
 
 
-def _keywords(*words: Iterable[str]) -> re.Pattern:
+def _keywords(*words: Iterable[str]) -> KeywordFilter:
     """A cheap pre-filter: a sentence holding none of these substrings cannot match the rule's pattern.
 
     Each rule's keywords are words every one of its phrases must contain, so skipping the
     sentences without them changes no finding; it only spares the expensive pattern
     (lookbehinds and optional word runs tried at every position) most sentences.
     """
-    flat = sorted({w.split()[0].lower() for group in words for w in group}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in flat), re.I)
+    return KeywordFilter(w.split()[0] for group in words for w in group)
 
 
 class _SourcingRule(Rule):
     """Shared by the SRC rules: the phrase pattern, quotes skipped, allowed phrases honoured."""
 
     phrases: tuple[str, ...] = ()
-    keywords: re.Pattern | None = None  # see _keywords; None runs the pattern on every sentence
+    keywords: KeywordFilter | None = None  # see _keywords; None runs the pattern on every sentence
     options = {"extra-phrases": [], "allowed-phrases": []}
 
     def pattern(self, options: dict[str, Any]) -> regex.Pattern:
