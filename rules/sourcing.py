@@ -261,12 +261,14 @@ class _SourcingRule(Rule):
         pat = None  # compiled on first need: an article without the keywords never pays for it
         prose = doc.prose
         keywords = None if options.get("extra-phrases") else self.keywords
+        # a time limit only for phrases from config; the built-in patterns are linear
+        timeout = 1.0 if options.get("extra-phrases") else None
         for i, sent in enumerate(doc.sentences):
             if keywords is not None and not keywords.search(prose, sent.start, sent.end):
                 continue
             if pat is None:
                 pat = self.pattern(options)
-            for m in pat.finditer(prose, sent.start, sent.end, timeout=1.0):
+            for m in pat.finditer(prose, sent.start, sent.end, timeout=timeout):
                 if " ".join(m.group().lower().split()) in allowed:
                     continue
                 if doc.in_quote(m.start(), m.end()):
@@ -444,6 +446,7 @@ class VagueGroup(_SourcingRule):
         group_words = _GROUP_KEYWORDS if not groups else _keywords(_GROUP_WORDS, options["extra-groups"])
         group_set = _GROUP_START_WORDS | {g.split()[0].lower() for g in options.get("extra-groups", ()) if g.strip()}
         phrase_words = None if options.get("extra-phrases") else _VAGUE_PHRASE_KEYWORDS
+        timeout = 1.0 if options.get("extra-phrases") or options.get("extra-groups") else None
         for sent in doc.sentences:
             block = doc.blocks[sent.block]
             has_group = (group_words.search(prose, sent.start, sent.end)
@@ -453,7 +456,7 @@ class VagueGroup(_SourcingRule):
                 starts = word_starts(prose, sent.start, sent.end)
                 keyed = [a for a, b in zip(starts, starts[1:] + [sent.end], strict=True)
                          if _bare_word(prose[a:b]) in group_set]
-                found = scan_at(pat, prose, starts_near(starts, keyed, 1), sent.end, timeout=1.0)
+                found = scan_at(pat, prose, starts_near(starts, keyed, 1), sent.end, timeout=timeout)
             for m in found:
                 words = " ".join(m.group().split())
                 if words.lower() in allowed or doc.in_quote(m.start(), m.end()):
@@ -477,7 +480,7 @@ class VagueGroup(_SourcingRule):
                 yield Hit(m.start(), m.end(), f"Claim carried by a vague group ('{words}'); name who says so")
             if phrase_words is not None and not phrase_words.search(prose, sent.start, sent.end):
                 continue
-            for m in phrases.finditer(prose, sent.start, sent.end, timeout=1.0):
+            for m in phrases.finditer(prose, sent.start, sent.end, timeout=timeout):
                 words = " ".join(m.group().split())
                 if words.lower() in allowed or doc.in_quote(m.start(), m.end()):
                     continue

@@ -484,8 +484,11 @@ class _SupRule(Rule):
         allowed = _words_set(options.get("allowed-phrases", ()))
         pat = _compile(self.phrases, tuple(options.get("extra-phrases", ())))
         prose = doc.prose
+        # a time limit only for phrases from config; the built-in patterns are linear, and a limit
+        # would turn a legitimate 5 MB paragraph into a failure
+        timeout = 1.0 if options.get("extra-phrases") else None
         for sent in doc.sentences:
-            matches = list(pat.finditer(prose, sent.start, sent.end, timeout=1.0))
+            matches = list(pat.finditer(prose, sent.start, sent.end, timeout=timeout))
             if not matches or _skipped_sentence(doc, sent):
                 continue
             supported = None
@@ -584,7 +587,7 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
             continue
         supported = None
         first_person = None
-        for m in _SUP_WORD.finditer(prose, sent.start, sent.end, timeout=1.0):
+        for m in _SUP_WORD.finditer(prose, sent.start, sent.end):
             word = m.group("word")
             low = word.lower()
             head = low.split()[0]
