@@ -8,7 +8,8 @@
 Reads ../shared/corpora/news-2016/articles.jsonl (never copied into the repo) and writes
 it out as one .txt file per article in a temporary folder. Times are wall-clock medians
 of repeated runs of the installed `copydesk` command; memory is the peak resident set of
-the largest process (ru_maxrss of the waited-for children, which covers pool workers).
+the largest process of one more run (ru_maxrss of a fresh parent's waited-for children,
+which covers pool workers).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -37,14 +37,13 @@ def copydesk_cmd() -> list[str]:
 
 
 def wall(cmd: list[str], repeat: int, cwd: str | None = None) -> tuple[float, float]:
-    """(median seconds, peak RSS MiB of the children) over `repeat` runs."""
+    """(median seconds, peak RSS MiB of the largest process of one run) over `repeat` runs."""
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
         times.append(time.perf_counter() - t)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return statistics.median(times), peak
+    return statistics.median(times), peak_of(cmd, cwd)
 
 
 def peak_of(cmd: list[str], cwd: str | None = None) -> float:
@@ -110,9 +109,8 @@ def main() -> int:
         one = os.path.join(d, "one")
         os.mkdir(one)
         n, size = write_corpus(one)
-        t, _ = wall(cd + ["check", "--quiet", "--no-cache", one], 1 if args.quick else 3)
-        mem = peak_of(cd + ["check", "--quiet", "--no-cache", one])
-        rows.append((f"news-2016: {n} files, {size / 1e6:.1f} MB", t, mem))
+        rows.append((f"news-2016: {n} files, {size / 1e6:.1f} MB",
+                     *wall(cd + ["check", "--quiet", "--no-cache", one], 1 if args.quick else 3)))
         cache = os.path.join(d, "cache")
         wall(cd + ["check", "--quiet", "--cache-dir", cache, one], 1)
         rows.append(("news-2016 again, cache warm (unchanged files)",
@@ -121,9 +119,8 @@ def main() -> int:
             two = os.path.join(d, "two")
             os.mkdir(two)
             n2, size2 = write_corpus(two, 2)
-            t2, _ = wall(cd + ["check", "--quiet", "--no-cache", two], 3)
-            rows.append((f"news-2016 twice: {n2} files, {size2 / 1e6:.1f} MB", t2,
-                         peak_of(cd + ["check", "--quiet", "--no-cache", two])))
+            rows.append((f"news-2016 twice: {n2} files, {size2 / 1e6:.1f} MB",
+                         *wall(cd + ["check", "--quiet", "--no-cache", two], 3)))
         big = os.path.join(d, "big.txt")
         with open(CORPUS, encoding="utf-8") as fh:
             texts = [json.loads(line)["text"] or "" for line in fh]
