@@ -117,15 +117,21 @@ def _validate_codes(codes: list[str] | None, reg, flag: str) -> None:
             raise UsageError(f"{flag}: unknown rule code or prefix '{c}' (see 'copydesk rules')")
 
 
+def registry_for(args):
+    """The plugin registry, its load problems shown, and --select/--ignore checked against it."""
+    reg = _load_registry()
+    for p in reg.problems:
+        _err(p)
+    _validate_codes(getattr(args, "select", None), reg, "--select")
+    _validate_codes(getattr(args, "ignore", None), reg, "--ignore")
+    return reg
+
+
 def cmd_check(args) -> int:
     from linter.config import ConfigError
     from linter.runner import Linter, RunResult
 
-    reg = _load_registry()
-    for p in reg.problems:
-        _err(p)
-    _validate_codes(args.select, reg, "--select")
-    _validate_codes(args.ignore, reg, "--ignore")
+    reg = registry_for(args)
     if args.write_baseline and (args.baseline or args.changed_since):
         raise UsageError("--write-baseline records every finding: it cannot be combined with --baseline or --changed-since")
     if args.format not in reg.reporters:

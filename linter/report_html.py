@@ -424,16 +424,12 @@ def _snippet(text: str, limit: int = 70) -> str:
 
 def main(args) -> int:
     """`copydesk report`: 0 when the page was written, 2 when copydesk could not do all it was asked."""
-    from linter.cli import UsageError, _err, _load_registry, _validate_codes, explain_text
+    from linter.cli import UsageError, _err, explain_text, registry_for
     from linter.config import ConfigError
     from linter.files import BinaryFile, decode, normalise_newlines
     from linter.runner import Linter
 
-    reg = _load_registry()
-    for p in reg.problems:
-        _err(p)
-    _validate_codes(args.select, reg, "--select")
-    _validate_codes(args.ignore, reg, "--ignore")
+    reg = registry_for(args)
     try:
         linter = Linter(reg, config_file=args.config, select=args.select, ignore=args.ignore)
         if args.file == "-":

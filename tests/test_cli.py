@@ -8,6 +8,8 @@ import textwrap
 
 import pytest
 
+from tests.fake_plugin import install_fake_plugin
+
 STORY = "Headline Here\n\nBy Ana Ruiz\nNov. 27, 2026\n\nAccording to sources, the mayor will resign.\n"
 
 
@@ -210,18 +212,8 @@ def test_plain_text_comment_does_not_suppress(tmp_path):
 
 # -- third-party plugins ------------------------------------------------------------------------------
 
-def _fake_plugin(root, name, module_source):
-    mod = name.replace("-", "_")
-    (root / mod).mkdir(parents=True)
-    (root / mod / "__init__.py").write_text(textwrap.dedent(module_source))
-    info = root / f"{mod}-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n")
-    (info / "entry_points.txt").write_text(f"[copydesk]\n{mod} = {mod}\n")
-
-
 def test_third_party_rule_pack_is_loaded_from_entry_points(tmp_path, story):
-    _fake_plugin(tmp_path / "site", "newsroom-style", '''
+    install_fake_plugin(tmp_path / "site", "newsroom-style", '''
         from linter import Hit, Rule, hookimpl
 
         class NoMayor(Rule):
@@ -250,7 +242,7 @@ def test_third_party_rule_pack_is_loaded_from_entry_points(tmp_path, story):
 
 
 def test_plugin_that_fails_to_import_is_reported_and_exit_2(tmp_path, story):
-    _fake_plugin(tmp_path / "site", "broken-pack", "raise RuntimeError('kaput')\n")
+    install_fake_plugin(tmp_path / "site", "broken-pack", "raise RuntimeError('kaput')\n")
     env = dict(os.environ, PYTHONPATH=str(tmp_path / "site"))
     p = copydesk("check", "--format", "json", "--select", "SRC101", str(story), env=env)
     assert p.returncode == 2
@@ -259,7 +251,7 @@ def test_plugin_that_fails_to_import_is_reported_and_exit_2(tmp_path, story):
 
 
 def test_plugin_rule_that_raises_is_reported_and_others_run(tmp_path, story):
-    _fake_plugin(tmp_path / "site", "raising-pack", '''
+    install_fake_plugin(tmp_path / "site", "raising-pack", '''
         from linter import Rule, hookimpl
 
         class Boom(Rule):

@@ -11,23 +11,13 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
 
 import pytest
 
+from tests.fake_plugin import install_fake_plugin
+
 # Built-in findings we rely on: "According to sources" is SRC101 on line 6, column 1.
 STORY = "Headline Here\n\nBy Ana Ruiz\nNov. 27, 2026\n\nAccording to sources, the mayor will resign.\n"
-
-
-def _install(site, dist, module_source):
-    """A fake installed distribution `dist` whose module is registered as a copydesk plugin."""
-    mod = dist.replace("-", "_")
-    (site / mod).mkdir(parents=True)
-    (site / mod / "__init__.py").write_text(textwrap.dedent(module_source), encoding="utf-8")
-    info = site / f"{mod}-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 0.1\n", encoding="utf-8")
-    (info / "entry_points.txt").write_text(f"[copydesk]\n{mod} = {mod}\n", encoding="utf-8")
 
 
 def _check(site, *paths, args=()):
@@ -49,7 +39,7 @@ def _src101(found, path):
 
 
 def test_plugin_that_fails_to_import(tmp_path, story):
-    _install(tmp_path / "site", "copydesk-kaput", "import a_module_that_is_not_installed_anywhere\n")
+    install_fake_plugin(tmp_path / "site", "copydesk-kaput", "import a_module_that_is_not_installed_anywhere\n")
     p = _check(tmp_path / "site", story)
     assert p.returncode == 2
     assert "Traceback" not in p.stderr
@@ -59,7 +49,7 @@ def test_plugin_that_fails_to_import(tmp_path, story):
 
 
 def test_rule_that_raises_on_some_documents_only(tmp_path, story):
-    _install(tmp_path / "site", "copydesk-moody", '''
+    install_fake_plugin(tmp_path / "site", "copydesk-moody", '''
         from linter import Hit, Rule, hookimpl
 
         class Moody(Rule):
@@ -164,7 +154,7 @@ MALFORMED = '''
 
 
 def test_malformed_findings_are_reported_by_plugin_and_rule(tmp_path, story):
-    _install(tmp_path / "site", "copydesk-mangled", MALFORMED)
+    install_fake_plugin(tmp_path / "site", "copydesk-mangled", MALFORMED)
     p = _check(tmp_path / "site", story)
     assert p.returncode == 2 and "Traceback" not in p.stderr and "internal error" not in p.stderr
     for n in range(101, 111):
@@ -182,7 +172,7 @@ def test_malformed_findings_are_reported_by_plugin_and_rule(tmp_path, story):
 
 
 def test_broken_rule_classes_and_hooks(tmp_path, story):
-    _install(tmp_path / "site", "copydesk-shoddy", '''
+    install_fake_plugin(tmp_path / "site", "copydesk-shoddy", '''
         from linter import Hit, Rule, hookimpl
 
         class CannotBuild(Rule):
