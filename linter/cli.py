@@ -198,17 +198,10 @@ def cmd_check(args) -> int:
                     result.sources[path] = decode(fh.read())[0]
             except Exception:
                 pass
-    out = sys.stdout
     if args.output:
-        try:
-            out = open(args.output, "w", encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"--output: {args.output}: {exc.strerror or exc}") from None
-    try:
-        reg.reporters[args.format].write(result, out)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+        _write_report_file(args.output, reg.reporters[args.format], result)
+    else:
+        reg.reporters[args.format].write(result, sys.stdout)
     for w in result.warnings:
         _err(f"warning: {w}")
     for p in result.problems:
@@ -254,6 +247,33 @@ def _write_baseline(args, result) -> int:
         sys.stderr.write(f"wrote {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} "
                          f"to the baseline {args.write_baseline}\n")
     return EXIT_TROUBLE if result.problems else EXIT_CLEAN
+
+
+def _write_report_file(path: str, reporter, result) -> None:
+    """The report into `path`, atomically (a temporary file, then a rename); never over a linted file."""
+    import io
+    import tempfile
+
+    target = os.path.realpath(path)
+    if any(os.path.realpath(f) == target for f in result.files):
+        raise UsageError(f"--output: {path} is one of the files being linted; copydesk never writes to them")
+    buffer = io.StringIO()
+    reporter.write(result, buffer)
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".copydesk-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(buffer.getvalue())
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError as exc:
+        raise UsageError(f"--output: {path}: {exc.strerror or exc}") from None
 
 
 def _summary(result) -> None:

@@ -271,3 +271,15 @@ def test_plugin_rule_that_raises_is_reported_and_others_run(tmp_path, story):
     assert p.returncode == 2
     assert "BOM101" in p.stderr and "raising_pack" in p.stderr and "bad day" in p.stderr
     assert any(f["code"] == "SRC101" for f in json.loads(p.stdout))
+
+
+def test_output_file_is_written_and_never_over_a_linted_file(tmp_path, story):
+    report = tmp_path / "out.json"
+    p = copydesk("check", "--format", "json", "--select", "SRC101", "--output", str(report), str(story))
+    assert p.returncode == 1 and p.stdout == ""
+    assert json.loads(report.read_text())[0]["code"] == "SRC101"
+    before = story.read_bytes()
+    p = copydesk("check", "--select", "SRC101", "--output", str(story), str(story))
+    assert p.returncode == 2 and "never writes" in p.stderr
+    assert story.read_bytes() == before
+    assert sorted(x.name for x in tmp_path.iterdir() if x.name.startswith(".copydesk-")) == []
