@@ -17,10 +17,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 
+from linter.files import write_atomically
 from linter.rule import Finding
 
 __all__ = ["BaselineError", "finding_identity", "fingerprints", "write_baseline", "read_baseline", "filter_new"]
@@ -86,20 +86,8 @@ def write_baseline(path: str, findings: Iterable[Finding], version: str = "") ->
     text += ",\n".join("  " + json.dumps(e, ensure_ascii=False) for e in entries)
     text += ("\n" if entries else "") + " ]\n}\n"
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".copydesk-baseline-", suffix=".tmp", dir=folder)
+        write_atomically(path, text, prefix=".copydesk-baseline-")
     except OSError as exc:
-        raise BaselineError(f"--write-baseline: {path}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         raise BaselineError(f"--write-baseline: {path}: cannot write: {exc.strerror or exc}") from None
     return sum(counts.values())
 

@@ -18,8 +18,8 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 
+from linter.files import write_atomically
 from linter.rule import Finding, Fix
 
 __all__ = ["FindingsCache", "DEFAULT_DIR"]
@@ -90,17 +90,7 @@ class FindingsCache:
         try:
             self._prepare()
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(record, fh, ensure_ascii=False)
-                os.replace(tmp, target)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            write_atomically(target, json.dumps(record, ensure_ascii=False), prefix=".tmp-")
         except OSError:
             pass  # a read-only checkout or a full disk: lint without caching
 

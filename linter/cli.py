@@ -252,26 +252,16 @@ def _write_baseline(args, result) -> int:
 def _write_report_file(path: str, reporter, result) -> None:
     """The report into `path`, atomically (a temporary file, then a rename); never over a linted file."""
     import io
-    import tempfile
+
+    from linter.files import write_atomically
 
     target = os.path.realpath(path)
     if any(os.path.realpath(f) == target for f in result.files):
         raise UsageError(f"--output: {path} is one of the files being linted; copydesk never writes to them")
     buffer = io.StringIO()
     reporter.write(result, buffer)
-    folder = os.path.dirname(os.path.abspath(path))
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".copydesk-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(buffer.getvalue())
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        write_atomically(path, buffer.getvalue())
     except OSError as exc:
         raise UsageError(f"--output: {path}: {exc.strerror or exc}") from None
 

@@ -7,7 +7,7 @@ every other character's line and column as they are in the file.
 
 from __future__ import annotations
 
-__all__ = ["decode", "BinaryFile", "normalise_newlines"]
+__all__ = ["decode", "BinaryFile", "normalise_newlines", "write_atomically"]
 
 
 class BinaryFile(Exception):
@@ -35,3 +35,24 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     if text.startswith("\ufeff"):
         text = text[1:]
     return normalise_newlines(text), warnings
+
+
+def write_atomically(path: str, text: str, prefix: str = ".copydesk-") -> None:
+    """Write `text` to `path` through a temporary file in the same folder and a rename, so a
+    reader never sees half a file and a failure leaves the old one. Raises OSError."""
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=os.path.dirname(os.path.abspath(path)))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
