@@ -90,7 +90,7 @@ class FindingsCache:
         try:
             self._prepare()
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            write_atomically(target, json.dumps(record, ensure_ascii=False), prefix=".tmp-")
+            write_atomically(target, json.dumps(record, ensure_ascii=False), prefix=".tmp-", durable=False)
         except OSError:
             pass  # a read-only checkout or a full disk: lint without caching
 

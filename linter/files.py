@@ -37,9 +37,11 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     return normalise_newlines(text), warnings
 
 
-def write_atomically(path: str, text: str, prefix: str = ".copydesk-") -> None:
+def write_atomically(path: str, text: str, prefix: str = ".copydesk-", durable: bool = True) -> None:
     """Write `text` to `path` through a temporary file in the same folder and a rename, so a
-    reader never sees half a file and a failure leaves the old one. Raises OSError."""
+    reader never sees half a file and a failure leaves the old one. Raises OSError.
+
+    durable: fsync before the rename (a baseline, a report); a cache entry can skip it."""
     import os
     import tempfile
 
@@ -47,8 +49,9 @@ def write_atomically(path: str, text: str, prefix: str = ".copydesk-") -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:
