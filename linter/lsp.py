@@ -414,12 +414,15 @@ def build_server(session: LintSession, debounce: float = DEBOUNCE_SECONDS):
     def did_open(ls, params: types.DidOpenTextDocumentParams):
         lint_now(params.text_document.uri)
 
-    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-    def did_change(ls, params: types.DidChangeTextDocumentParams):
-        uri = params.text_document.uri
+    def cancel_pending(uri: str) -> None:
         task = pending.pop(uri, None)
         if task is not None:
             task.cancel()
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls, params: types.DidChangeTextDocumentParams):
+        uri = params.text_document.uri
+        cancel_pending(uri)
         pending[uri] = asyncio.get_running_loop().create_task(lint_later(uri))
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
@@ -429,9 +432,7 @@ def build_server(session: LintSession, debounce: float = DEBOUNCE_SECONDS):
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls, params: types.DidCloseTextDocumentParams):
         uri = params.text_document.uri
-        task = pending.pop(uri, None)
-        if task is not None:
-            task.cancel()
+        cancel_pending(uri)
         session.forget(uri)
         server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 

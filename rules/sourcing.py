@@ -463,8 +463,7 @@ class VagueGroup(_SourcingRule):
                     continue
                 if m.group("qgroup") is not None and m.group("qgroup").split()[-1].lower() in _NOT_PEOPLE:
                     continue
-                if m.group("verb") and m.group("verb").lower().startswith(("worr", "fear")) and regex.match(
-                        r"\s+(?:about|over|for|of)\b", prose[m.end():], regex.I):
+                if m.group("verb") and m.group("verb").lower().startswith(("worr", "fear")) and _FEELING_OBJECT.match(prose, m.end()):
                     continue  # "some parents worried about buses": a feeling reported, not a claim
                 if m.group("group") is not None:
                     if _group_named(m.group("group"), m.group("between")) or members_named(block):
@@ -500,6 +499,10 @@ def _bare_word(chunk: str) -> str:
     parts = chunk.split(None, 1)
     return parts[0].rstrip(".,;:!?\"”’')]").lower() if parts else ""
 
+
+# "worried about", "feared for": a feeling reported, not a claim (matched at the verb's end,
+# never on a slice of the rest of the prose)
+_FEELING_OBJECT = regex.compile(r"\s+(?:about|over|for|of)\b", regex.I)
 
 _NOT_PEOPLE = frozenset("""studies reports polls surveys data results figures numbers things items days years
     months weeks times ways cases parts kinds types sorts models products""".split())
