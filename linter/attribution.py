@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from linter import patterns
 from linter.scan import scan_at, starts_near, word_starts
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ _NOT_NAMES = frozenset(
 )
 
 # Research words: "a study" or "studies" name nothing until the study itself is named.
-_RESEARCH_ONLY = regex.compile(
+_RESEARCH_ONLY = patterns.compile(
     r"^(?:(?:a|an|one|the|new|recent|several|some|many|numerous|multiple|other|previous|earlier|"
     r"scientific|medical|academic|independent|\d+|\p{N}+)\s+)*"
     r"(?:study|studies|research|survey|surveys|report|reports|poll|polls|data|experts?|analysis|analyses)\b",
@@ -61,7 +62,7 @@ _RESEARCH_ONLY = regex.compile(
 )
 
 # Lower-case words that make a source an organisation even without capitals.
-_ORG_WORDS = regex.compile(
+_ORG_WORDS = patterns.compile(
     r"\b(?:department|agency|ministry|office|service|bureau|commission|council|court|university|"
     r"college|institute|hospital|police|sheriff'?s?|board|committee|administration|company|"
     r"corporation|association|union|newspaper|network|station|journal|study|survey|report|census)\b",
@@ -69,7 +70,7 @@ _ORG_WORDS = regex.compile(
 )
 
 _VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
-_CLAUSE = regex.compile(
+_CLAUSE = patterns.compile(
     r"(?P<according>\baccording\s+to\s+(?P<acc_src>[^,.;:!?\"“”()]{1,120}))"
     r"|(?P<inverted>(?<=[,“”\"]\s*)\b(?P<inv_verb>said|says|added|wrote|told|asked|explained)\s+"
     r"(?P<inv_src>[^,.;:!?\"“”()]{1,100}))"

@@ -37,7 +37,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     return normalise_newlines(text), warnings
 
 
-def write_atomically(path: str, text: str, prefix: str = ".copydesk-", durable: bool = True) -> None:
+def write_atomically(path: str, text: str | bytes, prefix: str = ".copydesk-", durable: bool = True) -> None:
     """Write `text` to `path` through a temporary file in the same folder and a rename, so a
     reader never sees half a file and a failure leaves the old one. Raises OSError.
 
@@ -47,7 +47,8 @@ def write_atomically(path: str, text: str, prefix: str = ".copydesk-", durable: 
 
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=os.path.dirname(os.path.abspath(path)))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        mode = {"mode": "wb"} if isinstance(text, bytes) else {"mode": "w", "encoding": "utf-8", "newline": "\n"}
+        with os.fdopen(fd, **mode) as fh:
             fh.write(text)
             if durable:
                 fh.flush()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from linter import patterns
 from linter.document import MetaField
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ _DATE_LINE_FILLER = re.compile(
     r"|\b(?:[ap]\.?m\.?|noon|midnight|at|on|[ECMPH][SD]?T|GMT|UTC|BST|CET|CEST|IST|JST|AEST|AEDT|ET|PT|CT|MT)(?![^\W\d_])"
     r"|\b\d+\s+(?:min(?:ute)?s?|hours?)\s+(?:read|ago)\b|[|·•/,;:()\[\]\-–—]"
 )
-_DATELINE = regex.compile(
+_DATELINE = patterns.compile(
     r"^(?P<place>(?:\p{Lu}[\p{L}.'’\-]*)(?:[ ,]+\p{Lu}[\p{L}.'’\-]*){0,4})(?:,\s*(?P<date>" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*(?:\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg)\)\s*)?[—–]\s+"
     r"|^(?P<place2>\p{Lu}[\p{Lu} .,'’\-]{2,40})\s*(?:\([^)]{1,20}\))?\s*[-—–]{1,2}\s+",
@@ -264,7 +265,7 @@ def _edge_blocks(doc: Document, head: int = 6, tail: int = 4):
     return list(blocks[:head]) + list(blocks[-tail:])
 
 
-_NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}.'’\-]*|\p{Lu}\.|and|&|de|da|do|dos|das|del|della|di|du|van|von|der|den|"
+_NAME_WORD = patterns.compile(r"^(?:\p{Lu}[\p{L}\p{M}.'’\-]*|\p{Lu}\.|and|&|de|da|do|dos|das|del|della|di|du|van|von|der|den|"
                            r"la|le|bin|ibn|al|el|y|e|of|the|for|staff|[\p{L}'’\-]+-\p{Lu}[\p{L}'’\-]*)$")
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
+from linter import patterns
 
 if TYPE_CHECKING:
     from linter.document import Document
@@ -52,13 +52,13 @@ UNNAMED_SPEAKERS = frozenset(("q", "a", "question", "answer", "audience", "crowd
 
 _OPEN_MARKS = ("“", "â€œ", "â\x80\x9c")
 _CLOSE_MARKS = ("”", "â€\x9d", "â\x80\x9d", "â€")
-_MARK = regex.compile(r'“|”|"|â€œ|â\x80\x9c|â€\x9d|â\x80\x9d|â€(?=[\s.,;:!?)\]]|$)')
+_MARK = patterns.compile(r'“|”|"|â€œ|â\x80\x9c|â€\x9d|â\x80\x9d|â€(?=[\s.,;:!?)\]]|$)')
 _SPACE_BEFORE = frozenset(" \t\n\u00a0([{—–-/")
 _CLOSE_AFTER = frozenset(" \t\n\u00a0.,;:!?)]}—–-/…")
-_LABEL = regex.compile(
+_LABEL = patterns.compile(
     r"(?P<label>(?:\p{Lu}[\p{L}'’.\-]*)(?:[ \t]+\p{Lu}[\p{L}'’.\-]*){0,2}):[ \t\u00a0]+(?=[\p{L}\p{N}\"“‘'(\[.…—-])",
 )
-_TURN_BOUNDARY = regex.compile(r'(?:[.?!…"”)\]]|â€\x9d|â\x80\x9d|â€)[\s\u00a0Â]*$')
+_TURN_BOUNDARY = patterns.compile(r'(?:[.?!…"”)\]]|â€\x9d|â\x80\x9d|â€)[\s\u00a0Â]*$')
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import regex
+from linter import patterns
 
 if TYPE_CHECKING:
     from linter.document import Document
@@ -41,9 +41,9 @@ __all__ = ["ParagraphGrade", "ProseSentence", "Readability", "document_grade", "
 # between digits, commas ("40,000"). `re` ([^\W_] is any Unicode letter or digit) is about
 # twice as fast as `regex` on this pattern, which runs over every prose sentence.
 WORD = re.compile(r"[^\W_]+(?:(?:['’.\-]|(?<=\d),(?=\d))[^\W_]+)*")
-_VOWEL_GROUPS = regex.compile(r"[aeiouy]+")
-_WORD_PARTS = regex.compile(r"[\-.]")
-_AGENCY = regex.compile(r"[\s—–\-]*(?:\([\p{L} ]{1,20}\))?[\s—–\-]*")
+_VOWEL_GROUPS = patterns.compile(r"[aeiouy]+")
+_WORD_PARTS = patterns.compile(r"[\-.]")
+_AGENCY = patterns.compile(r"[\s—–\-]*(?:\([\p{L} ]{1,20}\))?[\s—–\-]*")
 
 # A sentence with at least this share of its words inside quotation marks is quotation.
 QUOTED_SHARE = 0.5

@@ -26,6 +26,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 
+from linter import patterns
 from linter.rule import FAMILIES
 
 __all__ = ["render_report", "main", "FAMILY_STYLES"]
@@ -181,9 +182,8 @@ _WORD = None
 def _words(text: str) -> int:
     global _WORD
     if _WORD is None:
-        import regex
 
-        _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+        _WORD = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
     return len(_WORD.findall(text))
 
 

@@ -151,9 +151,11 @@ class PhraseRule(Rule):
         if pat is None:
             import regex
 
+            from linter import patterns
+
             alts = sorted(list(cls.phrases) + list(extra), key=len, reverse=True)
             body = "|".join(a if _is_regex(a) else regex.escape(a).replace(r"\ ", r"\s+") for a in alts)
-            pat = regex.compile(r"(?<![\p{L}\p{N}\-])(?:" + body + r")(?![\p{L}\p{N}\-])", regex.I)
+            pat = patterns.compile(r"(?<![\p{L}\p{N}\-])(?:" + body + r")(?![\p{L}\p{N}\-])", regex.I)
             PhraseRule._compiled[key] = pat
         return pat
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 
-import regex
+from linter import patterns
 
 __all__ = ["KeywordFilter", "scan_at", "word_starts", "starts_near"]
 
-WORD_START = regex.compile(r"(?<![\p{L}\p{N}'’\-.])[\p{L}\p{N}'’\-.]")
+WORD_START = patterns.compile(r"(?<![\p{L}\p{N}'’\-.])[\p{L}\p{N}'’\-.]")
 
 
 def word_starts(text: str, start: int = 0, end: int | None = None) -> list[int]:

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from linter import patterns
 from linter.document import Block
 
 __all__ = ["Sentence", "split_blocks", "split_sentences", "WORD"]
 
-WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*")
+WORD = patterns.compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*")
 
-_BLANK_LINE = regex.compile(r"\n[ \t\u00a0\u2000-\u200b\u3000]*\n")
+_BLANK_LINE = patterns.compile(r"\n[ \t\u00a0\u2000-\u200b\u3000]*\n")
 _TERMINAL = ".!?…:;\"”’)]"
 
 
@@ -121,7 +120,7 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 # Possessive, and only at the start of a run of marks: a long run of dots stays linear.
-_BOUNDARY = regex.compile(r"""(?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s+[\"“‘(\[]?[\p{Lu}\p{N}])""")
+_BOUNDARY = patterns.compile(r"""(?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s+[\"“‘(\[]?[\p{Lu}\p{N}])""")
 
 
 def split_sentences(prose: str, block: Block, index: int) -> list[Sentence]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from linter import Hit, Rule
+from linter import Hit, Rule, patterns
 
 PLACEHOLDERS = (
     "admin", "administrator", "admins", "webmaster", "web master", "root", "sysadmin", "superuser", "editor",
@@ -26,9 +26,9 @@ INSTITUTIONS = (
     "upi", "bbc", "npr", "staff", "staff reports", "staff report", "staff writer", "staff writers", "the editors",
     "editorial board", "the editorial board", "news desk", "newsdesk", "news staff", "wire reports", "wire services",
 )
-_SPLIT_AFFILIATION = regex.compile(r"\s*(?:\||\s[-–—]\s|,|/|•|·)\s*")
-_NAMES = regex.compile(r"\s*(?:,|\band\b|&|;)\s*", regex.I)
-_HANDLE = regex.compile(
+_SPLIT_AFFILIATION = patterns.compile(r"\s*(?:\||\s[-–—]\s|,|/|•|·)\s*")
+_NAMES = patterns.compile(r"\s*(?:,|\band\b|&|;)\s*", regex.I)
+_HANDLE = patterns.compile(
     r"^@[\w.]+$"                                    # @handle
     r"|^[\w-]+\.(?:com|net|org|info|biz|co|io|news|blog|us|uk|de|in)$"  # a bare site name
     r"|^(?=[\w.-]*\d)[a-z][\w.-]*$"                  # user123, jsmith99

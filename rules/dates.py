@@ -14,9 +14,7 @@ from __future__ import annotations
 import datetime
 import re
 
-import regex
-
-from linter import Hit, Rule
+from linter import Hit, Rule, patterns
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _UNITS = r"(?:week|month|year|weekend|summer|winter|spring|fall|autumn)"
@@ -115,7 +113,7 @@ class UnanchoredRelativeTime(Rule):
         if _has_date(doc):
             return
         prose = doc.prose
-        extra = [regex.compile(r"(?i)\b(?:" + p + r")\b") for p in options.get("extra-phrases", ())]
+        extra = [patterns.compile(r"(?i)\b(?:" + p + r")\b") for p in options.get("extra-phrases", ())]
         for block in doc.blocks:
             if block.kind == "heading":
                 continue

@@ -18,7 +18,7 @@ from typing import Any
 
 import regex
 
-from linter import Hit, Rule
+from linter import Hit, Rule, patterns
 from linter.attribution import names_source
 from linter.scan import KeywordFilter, scan_at, starts_near, word_starts
 
@@ -127,7 +127,7 @@ REPUTATION_PHRASES = (
     r"(?:is|are|was|were|has\s+been)\s+considered\s+by\s+(?:many|some|most|others)\b",
 )
 
-_ANONYMITY_REASON = regex.compile(
+_ANONYMITY_REASON = patterns.compile(
     r"\b(?:(?:on|under)\s+(?:the\s+)?condition\s+(?:of|that\s+(?:he|she|they|it)\s+not\s+be\s+(?:named|identified))|"
     r"anonymity|(?:remain|speak(?:ing)?|spoke)\s+anonymously|(?:remain|stay)\s+anonymous|(?:were|was|is|are)\s+not\s+authori[sz]ed\s+to|declined\s+to\s+(?:be\s+(?:named|identified)|give\s+"
     r"(?:his|her|their)\s+(?:full\s+)?name)|asked\s+not\s+to\s+be\s+(?:named|identified)|"
@@ -159,7 +159,7 @@ def _compile(parts: Iterable[str], extra: tuple[str, ...] = ()) -> regex.Pattern
     pat = _CACHE.get(key)
     if pat is None:
         body = "|".join(list(key[0]) + _literal(extra))
-        pat = regex.compile(r"(?<![\p{L}\p{N}\-])(?:" + body + r")(?![\p{L}\p{N}\-])", regex.I)
+        pat = patterns.compile(r"(?<![\p{L}\p{N}\-])(?:" + body + r")(?![\p{L}\p{N}\-])", regex.I)
         _CACHE[key] = pat
     return pat
 
@@ -193,23 +193,23 @@ _GROUP = {}
 def _group_regex(groups: tuple[str, ...]) -> regex.Pattern:
     pat = _GROUP.get(groups)
     if pat is None:
-        pat = regex.compile(r"(?<![\p{L}\p{N}\-])(?:" + _group_pattern(groups) + r")(?![\p{L}\p{N}\-])",
+        pat = patterns.compile(r"(?<![\p{L}\p{N}\-])(?:" + _group_pattern(groups) + r")(?![\p{L}\p{N}\-])",
                             regex.I)
         _GROUP[groups] = pat
     return pat
 
 
 # A group named in place: "Critics, including Senator Ana Ruiz, say", "analysts at Barclays said".
-_NAMING_LINK = regex.compile(r"\b(?:including|such\s+as|like|among\s+them|led\s+by|notably|especially|namely)\b"
+_NAMING_LINK = patterns.compile(r"\b(?:including|such\s+as|like|among\s+them|led\s+by|notably|especially|namely)\b"
                              r"|(?:^|\s)(?:at|from|with|in|inside|within|polled\s+by|surveyed\s+by|"
                              r"interviewed\s+by|cited\s+by|quoted\s+by)\s+(?:the\s+)?(?=(?-i:\p{Lu}))", regex.I)
-_MEMBERS_NAMED = regex.compile(r"\b(?:among\s+(?:them|those|the\s+(?:critics|supporters|opponents|experts|"
+_MEMBERS_NAMED = patterns.compile(r"\b(?:among\s+(?:them|those|the\s+(?:critics|supporters|opponents|experts|"
                                r"analysts))|including|such\s+as|led\s+by)\b[^.;]{0,40}?\p{Lu}\p{Ll}+")
-_CAPITAL_NAME = regex.compile(r"\b\p{Lu}[\p{L}'’\-.]+(?:\s+\p{Lu}[\p{L}'’\-.]+)*")
-_TARGET_PREP = regex.compile(r"\b(?:of|for|to|against|on|about|over)\s+(?:the\s+|a\s+)?$", regex.I)
+_CAPITAL_NAME = patterns.compile(r"\b\p{Lu}[\p{L}'’\-.]+(?:\s+\p{Lu}[\p{L}'’\-.]+)*")
+_TARGET_PREP = patterns.compile(r"\b(?:of|for|to|against|on|about|over)\s+(?:the\s+|a\s+)?$", regex.I)
 
 # Officials (SRC202).
-_OFFICIALS = regex.compile(
+_OFFICIALS = patterns.compile(
     r"(?<![\p{L}\p{N}\-])(?P<mods>(?:[\p{L}.’'\-]+\s+){0,4}?)officials\s+" + _AUX +
     r"(?P<verb>said|say|says|told|tell|confirmed|announced|stated|added|noted|warned|believe|believed|"
     r"estimated|expect|expected|acknowledged|insisted|declined|cautioned|indicated|reported|claimed)\b",
@@ -223,7 +223,7 @@ _VAGUE_OFFICIAL_MODS = frozenset(
     iraqi syrian turkish afghan pakistani indian british french german mexican canadian japanese
     korean ukrainian saudi egyptian also""".split()
 )
-_AGENCY = regex.compile(
+_AGENCY = patterns.compile(
     r"\b(?:\p{Lu}[\p{L}.&'’\-]*\s+){1,5}(?:Department|Agency|Office|Service|Bureau|Police|Commission|Council|"
     r"Administration|Ministry|Board|Authority|Institute|Center|Centre|Corp|Inc|Company|Co|University|"
     r"Hospital|Committee|Court|Patrol|District|Force|Army|Navy|Guard|Party|Association|Union|Foundation|"
@@ -502,15 +502,15 @@ def _bare_word(chunk: str) -> str:
 
 # "worried about", "feared for": a feeling reported, not a claim (matched at the verb's end,
 # never on a slice of the rest of the prose)
-_FEELING_OBJECT = regex.compile(r"\s+(?:about|over|for|of)\b", regex.I)
+_FEELING_OBJECT = patterns.compile(r"\s+(?:about|over|for|of)\b", regex.I)
 
 _NOT_PEOPLE = frozenset("""studies reports polls surveys data results figures numbers things items days years
     months weeks times ways cases parts kinds types sorts models products""".split())
 _DEFINITE = frozenset("the these those such its their his her our this that both".split())
-_POLL_BEFORE = regex.compile(r"(?:\d\s*%|percent|per\s+cent|share|proportion|majority|minority|half|third|quarter|"
+_POLL_BEFORE = patterns.compile(r"(?:\d\s*%|percent|per\s+cent|share|proportion|majority|minority|half|third|quarter|"
                              r"fifth|number|most|two-thirds|three-quarters)\s+(?:of\s+)?(?:the\s+|all\s+|[\p{L}’'\-]+\s+)?$",
                              regex.I)
-_NEGATED = regex.compile(r"\b(?:not|never|n[’']t|no\s+longer)\b", regex.I)
+_NEGATED = patterns.compile(r"\b(?:not|never|n[’']t|no\s+longer)\b", regex.I)
 
 
 def _not_a_claim(prose: str, sent_start: int, m) -> bool:
@@ -701,11 +701,11 @@ class AgentlessAttribution(_SourcingRule):
             yield Hit(m.start(), m.end(), f"Agentless attribution ('{words}'); say who believes or reports it")
 
 
-_REPORTED_BY = regex.compile(
+_REPORTED_BY = patterns.compile(
     r"\b(?:according\s+to|reported|reports|report|reporting|told|first\s+reported|citing|cited|via)\b", regex.I)
 
 
-_SOURCED_SENTENCE = regex.compile(r"\baccording\s+to\b|^\W*(?:from|via|per)\s+(?:the\s+)?(?-i:\p{Lu})", regex.I)
+_SOURCED_SENTENCE = patterns.compile(r"\baccording\s+to\b|^\W*(?:from|via|per)\s+(?:the\s+)?(?-i:\p{Lu})", regex.I)
 
 
 class Reportedly(_SourcingRule):

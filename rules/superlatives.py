@@ -24,7 +24,7 @@ from typing import Any
 
 import regex
 
-from linter import Hit, Rule
+from linter import Hit, Rule, patterns
 
 # -- word lists (data) ------------------------------------------------------------------------
 
@@ -198,7 +198,7 @@ ABSOLUTE_PHRASES = (
     r"you(?:['’]ll|\s+will)?\s+(?:ever\s+)?need|in\s+the\s+world|that\s+(?:really|actually|truly)\s+works)",
 )
 # "its first-ever defeat", "their first-ever reunion": the first of one's own, not a record.
-_OWN_FIRST = regex.compile(r"(?:its|their|his|her|our|my|your|[\p{L}.]+['’]s?)\s+(?:very\s+)?$", regex.I)
+_OWN_FIRST = patterns.compile(r"(?:its|their|his|her|our|my|your|[\p{L}.]+['’]s?)\s+(?:very\s+)?$", regex.I)
 
 # Peacock words (SUP201): praise in the writer's voice.
 PUFFERY_PHRASES = (
@@ -216,7 +216,7 @@ PUFFERY_PHRASES = (
     r"miraculous(?=\s+(?:cure|results?|benefits?|powers?|properties|effects?))",
 )
 # Words the peacock list must not flag when these follow: "Revolutionary War", "groundbreaking ceremony".
-PUFFERY_EXCEPT = regex.compile(
+PUFFERY_EXCEPT = patterns.compile(
     r"(?:revolutionary|visionary)\s+(?:war|guards?|forces|movement|leaders?|period|era|government|party|"
     r"committee|army|council|fighters?|socialism|heroe?s?|armed|struggle|court|tribunal|front|fervor|zeal|"
     r"ideals|ideology|cause|regime|figures?|icons?)"
@@ -295,21 +295,21 @@ WIDELY_VERBS = (
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
           r"august|september|october|november|december)\.?")
 # A number that measures something: not a day of the month, a clock time or a bare year.
-_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])[$€£]?\d[\d,.]*(?:\s*(?:%|percent|per\s+cent))?", regex.I)
-_DATE_NUMBER = regex.compile(
+_NUMBER = patterns.compile(r"(?<![\p{L}\p{N}])[$€£]?\d[\d,.]*(?:\s*(?:%|percent|per\s+cent))?", regex.I)
+_DATE_NUMBER = patterns.compile(
     r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)|\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
     r"|\d{1,2}:\d\d|(?<![\p{N}$])(?:1[89]|20)\d\d(?![\d,.]*\s*(?:%|percent|people|residents|votes|units))"
     r"|\d{1,2}(?:st|nd|rd|th)\b)",
     regex.I,
 )
-_QUANTITY_WORDS = regex.compile(
+_QUANTITY_WORDS = patterns.compile(
     r"\b(?:percent|per\s+cent|million|millions|billion|billions|trillion|thousands|hundreds|dozens|doubled|"
     r"tripled|quadrupled|halved|doubl(?:e|es|ing)|tripl(?:e|es|ing)|twice\s+(?:as|the)|(?:two|three|four|five|six|seven|eight|nine|ten)(?:fold|\s+times)|"
     r"two-thirds|three-quarters|one-third|one-quarter)\b",
     regex.I,
 )
 # A date range: "since 2009", "in 20 years", "since records began", "on record".
-_DATE_RANGE = regex.compile(
+_DATE_RANGE = patterns.compile(
     r"\b(?:since\s+(?:at\s+least\s+)?(?:(?:the\s+)?(?:1[89]|20)\d\d|" + _MONTH + r"|records\s+began|"
     r"record-keeping|world\s+war\s+(?:i|ii|one|two|1|2)\b|the\s+(?:great\s+depression|\d\d\d\ds|\w+\s+war|recession))"
     r"|(?:from|between)\s+(?:1[89]|20)\d\d\s+(?:to|and|through)\s+(?:1[89]|20)?\d\d"
@@ -320,7 +320,7 @@ _DATE_RANGE = regex.compile(
     regex.I,
 )
 # A citation with no speech verb: "state data show", "figures from the census", "ranked by Forbes".
-_CITATION = regex.compile(
+_CITATION = patterns.compile(
     r"(?i:\b(?:data|figures|records|statistics|numbers|estimates|polls?|surveys?|census|reports?|study|studies|"
     r"analysis|rankings?|ratings|tallies|tally|count|results)\s+(?:[\p{L}]+\s+)?(?:show|shows|showed|shown|"
     r"indicate|indicates|indicated|released|compiled|published|from|by)\b)"
@@ -354,7 +354,7 @@ def _compile(phrases: tuple[str, ...], extra: tuple[str, ...] = ()) -> regex.Pat
     pat = _CACHE.get(key)
     if pat is None:
         alts = sorted((_as_pattern(p) for p in phrases), key=len, reverse=True) + _literal(extra)
-        pat = regex.compile(_EDGE_L + r"(?:" + "|".join(alts) + r")" + _EDGE_R, regex.I)
+        pat = patterns.compile(_EDGE_L + r"(?:" + "|".join(alts) + r")" + _EDGE_R, regex.I)
         _CACHE[key] = pat
     return pat
 
@@ -381,7 +381,7 @@ def _attributed(doc, sent) -> bool:
 
 # Someone else's characterisation: "the company calls it", "billed by the city as" (not the
 # agentless "was billed as", which is the writer's own framing).
-_CHARACTERISED = regex.compile(
+_CHARACTERISED = patterns.compile(
     r"\b(?:which|that|what)\s+(?:[\p{L}’'\-]+\s+){1,4}?(?:calls?|called|dubs?|dubbed|describes?|described|"
     r"considers?|considered|bills?|billed|terms?|termed)\b"
     r"|(?<!\b(?:was|were|is|are|been|being|be)\s+)\b(?:calls|called|calling|dubs|dubbed|describes|described|"
@@ -409,13 +409,13 @@ _CHARACTERISED = regex.compile(
 
 # The first person singular outside quotation marks: a quote left unmarked or a column's own voice,
 # not a news claim ("I'm the luckiest guy", "I realized that the biggest gain is").
-_FIRST_PERSON = regex.compile(
+_FIRST_PERSON = patterns.compile(
     r"(?<![\p{L}\p{N}\-’'.])(?:(?-i:I)(?:['’](?:m|ve|d|ll))?|(?-i:[Mm]e|[Mm]y|[Mm]yself))(?![\p{L}\p{N}\-])",
 )
-_CAPITALISED_BEFORE = regex.compile(r"\p{Lu}[\p{L}.]*[\s\-]+$")
-_NUMERAL_AFTER = regex.compile(r"(?:war|title|phase|class|division|stage|type|level|grade|article|chapter|part|section|"
+_CAPITALISED_BEFORE = patterns.compile(r"\p{Lu}[\p{L}.]*[\s\-]+$")
+_NUMERAL_AFTER = patterns.compile(r"(?:war|title|phase|class|division|stage|type|level|grade|article|chapter|part|section|"
                                r"act|book|volume|round|tier|schedule|category|unit|region|game|season)\b", regex.I)
-_SENTENCE_OPENING = regex.compile(r"^[\s\"“‘'(\[—–\-]*$")
+_SENTENCE_OPENING = patterns.compile(r"^[\s\"“‘'(\[—–\-]*$")
 
 
 def _first_person(doc, sent) -> bool:
@@ -439,7 +439,7 @@ def _supported(doc, sent, figures: bool = True) -> bool:
 
 
 # An embedded social-media post in scraped copy: "pic.twitter.com/...", "— Jane Doe (@jdoe) September 18, 2016".
-_EMBED = regex.compile(r"pic\.twitter\.com/|\(@\w{1,15}\)\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}", regex.I)
+_EMBED = patterns.compile(r"pic\.twitter\.com/|\(@\w{1,15}\)\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}", regex.I)
 
 
 def _skipped_sentence(doc, sent) -> bool:
@@ -448,19 +448,19 @@ def _skipped_sentence(doc, sent) -> bool:
     return text.rstrip(" \"”’'").endswith("?") or bool(_EMBED.search(text))
 
 
-_NEGATION = regex.compile(r"(?:\b(?:not|never|no|hardly|far\s+from|nor)|n[’']t)\s+(?:\p{L}+\s+){0,2}$", regex.I)
+_NEGATION = patterns.compile(r"(?:\b(?:not|never|no|hardly|far\s+from|nor)|n[’']t)\s+(?:\p{L}+\s+){0,2}$", regex.I)
 
 
-_CONCESSIVE = regex.compile(r"\beven\s+(?:the|a|an|some|their|its|his|her)\s+(?:(?:most|more|very)\s+)?$", regex.I)
+_CONCESSIVE = patterns.compile(r"\beven\s+(?:the|a|an|some|their|its|his|her)\s+(?:(?:most|more|very)\s+)?$", regex.I)
 # A peacock word said of something only as a possibility: "might become a game changer", "would be world-class".
-_MODAL_PREDICATE = regex.compile(
+_MODAL_PREDICATE = patterns.compile(
     r"\b(?:might|may|could|would|should)\s+(?:(?:yet|still|well|also|not|even|one\s+day|eventually|someday|"
     r"ultimately|really|never)\s+)*(?:become|be|prove|prove\s+to\s+be|turn\s+out\s+to\s+be|emerge\s+as|"
     r"turn\s+into|make\s+(?:it|them|him|her)|make\s+for)\s+(?:(?:a|an|the|some\s+kind\s+of|a\s+kind\s+of)\s+)?"
     r"(?:(?:real|true|genuine|potential|possible|major|big|veritable|truly)\s+)?$",
     regex.I,
 )
-_PREDICATE = regex.compile(
+_PREDICATE = patterns.compile(
     r"\b(?:is|are|was|were|be|been|being|become|becomes|became|becoming|prove|proves|proved|turns?\s+out\s+to\s+be)\s+"
     r"(?:(?:a|an|the)\s+)?(?:(?:real|true|genuine|potential|possible|major|big|truly)\s+)?$",
     regex.I,
@@ -535,32 +535,32 @@ class _SupRule(Rule):
 
 # -- superlatives -----------------------------------------------------------------------------
 
-_SUP_WORD = regex.compile(
+_SUP_WORD = patterns.compile(
     _EDGE_L + r"(?P<word>(?:most|least)\s+(?:\p{L}+ly\s+)?(?P<adj>\p{L}[\p{L}\-]*)|best|worst|\p{L}{2,}est)"
     r"(?P<compound>-\p{L}+(?:-\p{L}+)?)?" + _EDGE_R,
     regex.I,
 )
-_FRAME = regex.compile(
+_FRAME = patterns.compile(
     r"(?P<frame>(?:(?:one|some|several|two|three|many)\s+of\s+|among\s+)?(?:the|its|his|her|their|our|my|your|"
     r"this|[\p{L}\p{N}.&’'\-]+['’]s?)\s+(?:(?:very|single|possibly|arguably|perhaps|by\s+far|all-time|"
     r"second|third|fourth|fifth|\p{L}+ly)\s+){0,2})$",
     regex.I,
 )
-_ORDINAL_RANK = regex.compile(r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+$",
+_ORDINAL_RANK = patterns.compile(r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+$",
                               regex.I)
-_ADJ_SUFFIX = regex.compile(r"(?:ful|ous|ive|ic|ical|al|able|ible|ant|ent|less|ish|ing|ed|ary|ory|ile|ar|ly|y)$", regex.I)
-_IDIOM_BEFORE = regex.compile(
+_ADJ_SUFFIX = patterns.compile(r"(?:ful|ous|ive|ic|ical|al|able|ible|ant|ent|less|ish|ing|ed|ary|ory|ile|ar|ly|y)$", regex.I)
+_IDIOM_BEFORE = patterns.compile(
     r"\bat\s+(?:the|his|her|their|its|our|my|your)\s+(?:[\p{L}\-]+\s+)?$|(?:\bat|\bfear(?:s|ed|ing)?|\bprepar(?:e|es|ed|ing)\s+for|\bhop(?:e|es|ed|ing)\s+for|\bfor|\bmake|\bmade|"
     r"\bmaking|\bget|\bgets|\bgetting|\bgot|\bbring|\bbrings|\bbrought|\bbring\s+out|\bbrought\s+out|\bdo|\bdoes|\bdid|\bdoing|\bdone|\btry|\btried|\btrying|"
     r"\bassume|\bassumed|\bexpect|\bexpected|\bbelieve)\s+(?:the|his|her|their|its|our|my|your|one['’]s)\s+$",
     regex.I,
 )
-_IDIOM_AFTER = regex.compile(r"^\s*(?:is|was)\s+(?:over|yet\s+to\s+come|behind|still\s+to\s+come)\b|^\s*of\s+(?:luck|all|both|times|"
+_IDIOM_AFTER = patterns.compile(r"^\s*(?:is|was)\s+(?:over|yet\s+to\s+come|behind|still\s+to\s+come)\b|^\s*of\s+(?:luck|all|both|times|"
                              r"it|them|the\s+best)\b|^\s*out\s+of\b"
                              r"|^\s*in\s+(?:people|us|him|her|them|everyone|each\s+other|humanity|mankind|human\s+nature)\b"
                              r"|^\s*(?:-|,)?\s*case\b", regex.I)
-_POSSESSIVE = regex.compile(r"['’]s?\s+$|\b(?:its|his|her|their|our|my|your)\s+$", regex.I)
-_SCOPE_AFTER = regex.compile(
+_POSSESSIVE = patterns.compile(r"['’]s?\s+$|\b(?:its|his|her|their|our|my|your)\s+$", regex.I)
+_SCOPE_AFTER = patterns.compile(
     r"^(?:[\s-]+[\p{L}\-’']+){0,4}?\s+(?:in|of|on|at|among|across|for)\s+(?:the\s+|this\s+|its\s+|his\s+|her\s+|their\s+)?"
     r"(?:\p{Lu}|town|area|region|league|state|nation|country|county|city|district|division|conference|province|"
     r"world|metro|neighborhood|neighbourhood|area|class|group|field|sector|industry|series|season|year|month|"
@@ -683,10 +683,10 @@ def _superlatives_once(doc, options: dict[str, Any]) -> list[tuple[Any, int, int
     return _LAST[2]
 
 
-_SELLER_NOUN = regex.compile(r"-sellers?$", regex.I)
-_SALES_NAMED = regex.compile(r"\b(?:lists?|charts?|sales|sold|copies|(?-i:\p{Lu}\p{L}+)\s+(?:list|chart|ranking))\b",
+_SELLER_NOUN = patterns.compile(r"-sellers?$", regex.I)
+_SALES_NAMED = patterns.compile(r"\b(?:lists?|charts?|sales|sold|copies|(?-i:\p{Lu}\p{L}+)\s+(?:list|chart|ranking))\b",
                              regex.I)
-_REFERRING = regex.compile(r"\s*(?:about|by|on|of|from|that|which|[,;:)\"”])", regex.I)
+_REFERRING = patterns.compile(r"\s*(?:about|by|on|of|from|that|which|[,;:)\"”])", regex.I)
 
 
 def _best_seller_fact(prose: str, sent, m) -> bool:
@@ -746,20 +746,20 @@ _KIN = _words_set(KINSHIP_NOUNS)
 _GROUP = _words_set(GROUP_ADJECTIVES)
 _MOST_NOUNS = _words_set(MOST_NOUNS)
 _MOST_ADJ = _words_set(MOST_ADJECTIVES)
-_QUICK = regex.compile(r"est\b|worst|\bmost\b|\bleast\b|est-", regex.I)
+_QUICK = patterns.compile(r"est\b|worst|\bmost\b|\bleast\b|est-", regex.I)
 _CHOICE_NOUNS = _words_set(CHOICE_NOUNS)
 _POSS = r"(?:his|her|their|its|our|my|your|one['’]s)"
-_IDIOMS = regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(p.replace("{poss}", _POSS) for p in IDIOMS) + r")(?![\p{L}\-])",
+_IDIOMS = patterns.compile(r"(?<![\p{L}\-])(?:" + "|".join(p.replace("{poss}", _POSS) for p in IDIOMS) + r")(?![\p{L}\-])",
                         regex.I)
-_CHOICE = regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(CHOICE_FRAME) + r")(?:(?:the|their|his|her|its|our)\s+"
+_CHOICE = patterns.compile(r"(?<![\p{L}\-])(?:" + "|".join(CHOICE_FRAME) + r")(?:(?:the|their|his|her|its|our)\s+"
                         r"(?:best|worst|most\s+\p{L}+)\s+[\p{L}\-]+(?:\s+[\p{L}\-]+)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|"
                         r"\s+or\s+))*(?:the|their|his|her|its|our)\s+$",
                         regex.I)
-_HYPOTHETICAL = regex.compile("|".join(HYPOTHETICAL), regex.I)
-_VIEW = regex.compile("|".join(VIEW_FRAME), regex.I)
-_CLAUSE_BREAK = regex.compile(r"[,;:—–()]|\s-\s|\.\s")
+_HYPOTHETICAL = patterns.compile("|".join(HYPOTHETICAL), regex.I)
+_VIEW = patterns.compile("|".join(VIEW_FRAME), regex.I)
+_CLAUSE_BREAK = patterns.compile(r"[,;:—–()]|\s-\s|\.\s")
 # A pronoun's contraction is not a possessive frame: "he's best as", "what's most important".
-_CONTRACTION = regex.compile(r"(?:^|\s)(?:he|she|it|that|what|who|there|here|where|let|this|everyone|nobody|"
+_CONTRACTION = patterns.compile(r"(?:^|\s)(?:he|she|it|that|what|who|there|here|where|let|this|everyone|nobody|"
                              r"everything|nothing|someone|somebody)['’]s\s+(?:\p{L}+ly\s+)?$", regex.I)
 
 
@@ -1034,10 +1034,10 @@ class VagueIntensifier(Rule):
 _ADVERB = _compile(INTENSIFIER_ADVERBS)
 _ADJECTIVE = _compile(INTENSIFIER_ADJECTIVES)
 _ALWAYS = _compile(ALWAYS_VAGUE)
-_WIDELY = regex.compile(r"(?<![\p{L}\-])widely\s+(?:" + "|".join(WIDELY_VERBS) + r")(?![\p{L}\-])", regex.I)
-_CHANGE = regex.compile(r"(?:" + CHANGE_WORDS + r")$", regex.I)
+_WIDELY = patterns.compile(r"(?<![\p{L}\-])widely\s+(?:" + "|".join(WIDELY_VERBS) + r")(?![\p{L}\-])", regex.I)
+_CHANGE = patterns.compile(r"(?:" + CHANGE_WORDS + r")$", regex.I)
 _QUANTITY = _words_set(QUANTITY_NOUNS)
-_TOKEN = regex.compile(r"[\p{L}][\p{L}’'\-]*")
+_TOKEN = patterns.compile(r"[\p{L}][\p{L}’'\-]*")
 
 
 def _vague_spans(prose: str, sent) -> Iterator[tuple[int, int]]:

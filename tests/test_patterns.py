@@ -1,0 +1,90 @@
+"""The compiled-pattern store: restored patterns match exactly as freshly compiled ones,
+and a damaged, foreign or unwritable store costs time, never a wrong answer."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+
+import pytest
+import regex
+
+from linter import patterns
+
+TEXT = "The best-ever deal, critics say; Most residents agreed. ÉLAN’s finest hour."
+PATTERN = r"(?<![\p{L}\p{N}\-])(?:best(?:-ever)?|critics\s+say|finest)(?![\p{L}\p{N}\-])"
+
+
+def run_py(code: str, cache_home: str, **env) -> subprocess.CompletedProcess:
+    """Run code in a fresh interpreter whose store folders are both under cache_home."""
+    full = dict(os.environ, XDG_CACHE_HOME=cache_home, **env)
+    prelude = (
+        "import linter.patterns as P, os\n"
+        f"P._candidate_dirs = lambda: [os.path.join({cache_home!r}, 'copydesk')]\n"
+    )
+    return subprocess.run([sys.executable, "-c", prelude + code], capture_output=True, text=True, env=full, timeout=60)
+
+
+def test_a_restored_pattern_matches_like_a_compiled_one(tmp_path):
+    code = (
+        "import regex\n"
+        f"p = P.compile({PATTERN!r}, regex.I)\n"
+        f"print([m.span() for m in p.finditer({TEXT!r})])\n"
+        f"print(P._loaded.get(({PATTERN!r}, int(regex.I))) is not None)\n"
+    )
+    first = run_py(code, str(tmp_path))
+    second = run_py(code, str(tmp_path))
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    expected = [m.span() for m in regex.compile(PATTERN, regex.I).finditer(TEXT)]
+    assert expected == [(4, 13), (20, 31), (63, 69)]  # spans checked by hand against TEXT
+    assert first.stdout.splitlines() == [str(expected), "False"]  # compiled, then stored at exit
+    assert second.stdout.splitlines() == [str(expected), "True"]  # restored from the store
+
+
+def test_a_corrupt_store_is_ignored_and_rewritten(tmp_path):
+    code = f"import regex\nprint(P.compile({PATTERN!r}, regex.I).search({TEXT!r}).group())\n"
+    assert run_py(code, str(tmp_path)).stdout.strip() == "best-ever"
+    (store,) = (tmp_path / "copydesk").iterdir()
+    store.write_bytes(store.read_bytes()[:100] + b"garbage")
+    again = run_py(code, str(tmp_path))
+    assert again.returncode == 0 and again.stdout.strip() == "best-ever" and again.stderr == ""
+    assert len(store.read_bytes()) > 200  # rewritten whole
+
+
+def test_a_store_that_calls_anything_but_regex_is_refused(tmp_path):
+    class Evil:
+        def __reduce__(self):
+            return (os.system, ("echo pwned",))
+
+    body = pickle.dumps({(PATTERN, 0): Evil()})
+    import hashlib
+
+    folder = tmp_path / "copydesk"
+    folder.mkdir()
+    (folder / patterns._store_name()).write_bytes(hashlib.blake2b(body, digest_size=32).digest() + body)
+    out = run_py(f"print(P.compile({PATTERN!r}).search('best').group())\n", str(tmp_path))
+    assert out.returncode == 0 and out.stdout.strip() == "best" and "pwned" not in out.stdout
+
+
+def test_an_unwritable_store_folder_is_not_an_error(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root can write anywhere")
+    folder = tmp_path / "copydesk"
+    folder.mkdir()
+    folder.chmod(0o500)
+    out = run_py(f"print(P.compile({PATTERN!r}).search('best').group())\n", str(tmp_path))
+    assert out.returncode == 0 and out.stdout.strip() == "best" and out.stderr == ""
+
+
+def test_the_store_can_be_turned_off(tmp_path):
+    code = f"print(P.compile({PATTERN!r}).search('best').group())\n"
+    out = run_py(code, str(tmp_path), COPYDESK_PATTERN_CACHE="0")
+    assert out.stdout.strip() == "best"
+    assert not (tmp_path / "copydesk").exists()
+
+
+def test_flags_are_part_of_the_key():
+    assert patterns.compile("best").search("BEST") is None
+    assert patterns.compile("best", regex.I).search("BEST") is not None
