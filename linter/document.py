@@ -145,6 +145,16 @@ class Document:
     def prose_line(self, index: int) -> int:
         return self.lines.position(self.offsets.start(index))[0]
 
+    @cached_property
+    def lower_prose(self) -> str:
+        """The prose lower-cased index for index, so a case-sensitive pattern over it finds
+        what an IGNORECASE one finds over the prose, several times faster. A character whose
+        lower case is longer (the dotted capital I) is kept as it is."""
+        low = self.prose.lower()
+        if len(low) != len(self.prose):
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.prose)
+        return low
+
     # -- structure -------------------------------------------------------------------------
 
     @cached_property

@@ -103,3 +103,10 @@ def test_span_position_is_one_based_with_exclusive_end():
     d = doc_of("ab\ncd ef")
     i = d.prose.index("ef")
     assert d.span_position(i, i + 2) == (2, 4, 2, 6)
+
+
+def test_lower_prose_keeps_every_index():
+    # "İ" lower-cases to two characters; it is kept so the offsets of what follows stay put
+    d = doc_of("İstanbul Mayor SAID Yesterday.")
+    assert d.lower_prose == "İstanbul mayor said yesterday."
+    assert len(d.lower_prose) == len(d.prose)
