@@ -23,11 +23,11 @@ be called.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import pickle
 import sys
+import zlib
 
 import regex
 
@@ -47,7 +47,7 @@ def _enabled() -> bool:
 
 def _store_name() -> str:
     tag = f"{_FORMAT}|{sys.version}|{regex.__version__}|{regex.DEFAULT_VERSION}"
-    return f"copydesk-patterns-{hashlib.sha256(tag.encode()).hexdigest()[:16]}.pickle"
+    return f"copydesk-patterns-{zlib.crc32(tag.encode()):08x}.pickle"
 
 
 def _candidate_dirs() -> list[str]:
@@ -84,8 +84,8 @@ def _load() -> dict[tuple[str, int], regex.Pattern]:
     try:
         with open(path, "rb") as fh:
             data = fh.read()
-        digest, body = data[:32], data[32:]
-        if hashlib.blake2b(body, digest_size=32).digest() != digest:
+        digest, body = data[:4], data[4:]
+        if zlib.crc32(body).to_bytes(4, "big") != digest:  # a torn or damaged file
             return {}
         table = _PatternUnpickler(io.BytesIO(body)).load()
         if not isinstance(table, dict):
@@ -131,7 +131,7 @@ def save() -> None:
         body = pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
         return
-    data = hashlib.blake2b(body, digest_size=32).digest() + body
+    data = zlib.crc32(body).to_bytes(4, "big") + body
     from linter.files import write_atomically
 
     for folder in _candidate_dirs():
