@@ -141,32 +141,43 @@ def split_sentences(prose: str, block: Block, index: int) -> list[Sentence]:
     return out
 
 
+# Longer than any abbreviation, dotted abbreviation or initial the checks below look for.
+_LONGEST_ABBREVIATION = 13
+
+
 def _is_boundary(prose: str, dot: int, cut: int, sent_start: int) -> bool:
     if prose[dot] != ".":
         return True
-    if prose[dot:cut].startswith(".."):
+    if prose.startswith("..", dot):
         return True  # an ellipsis "..." followed by a capital
-    # the token before the period
+    # the token before the period; one longer than any abbreviation ends the sentence
     i = dot
-    while i > sent_start and not prose[i - 1].isspace() and prose[i - 1] not in "\"“(":
+    limit = max(sent_start, dot - _LONGEST_ABBREVIATION)
+    while i > limit and not prose[i - 1].isspace() and prose[i - 1] not in "\"“(":
         i -= 1
+    if i == dot:
+        return True
+    if i == limit and i > sent_start and not prose[i - 1].isspace() and prose[i - 1] not in "\"“(":
+        return True
     token = prose[i:dot]
     low = token.lower().rstrip(".")
-    nxt = prose[cut:cut + 40].lstrip()
-    next_word = WORD.match(nxt.lstrip("\"“‘([")) if nxt else None
-    next_low = next_word.group().lower() if next_word else ""
-    if not token:
-        return True
     if low in _CONTINUING_ABBREVIATIONS:
         if low in ("a.m", "p.m"):
-            return next_low not in _TIME_WORDS
-        return next_low in _SENTENCE_STARTERS
+            return _next_word(prose, cut) not in _TIME_WORDS
+        return _next_word(prose, cut) in _SENTENCE_STARTERS
     if "." in low and len(low) <= 6 and all(len(p) <= 2 for p in low.split(".")):
-        return next_low in _SENTENCE_STARTERS  # other dotted abbreviations: "Ph.D", "N.Y"
+        return _next_word(prose, cut) in _SENTENCE_STARTERS  # other dotted abbreviations: "Ph.D", "N.Y"
     if low in ABBREVIATIONS:
-        if low in ("no", "nos") and not next_low[:1].isdigit():
+        if low in ("no", "nos") and not _next_word(prose, cut)[:1].isdigit():
             return True
         return False
     if len(token) == 1 and token.isupper():
         return False  # an initial: "John F. Kennedy"
     return True
+
+
+def _next_word(prose: str, cut: int) -> str:
+    """The lower-cased word after a boundary, past opening quotes and brackets."""
+    nxt = prose[cut:cut + 40].lstrip()
+    word = WORD.match(nxt.lstrip("\"“‘([")) if nxt else None
+    return word.group().lower() if word else ""
