@@ -70,7 +70,8 @@ _ORG_WORDS = patterns.compile(
     regex.I,
 )
 
-_VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
+# longest first; ties by spelling, so the pattern text (the pattern store's key) is the same in every run
+_VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=lambda v: (-len(v), v)))
 _CLAUSE = patterns.compile(
     r"(?P<according>\baccording\s+to\s+(?P<acc_src>[^,.;:!?\"“”()]{1,120}))"
     r"|(?P<inverted>(?<=[,“”\"]\s*)\b(?P<inv_verb>said|says|added|wrote|told|asked|explained)\s+"

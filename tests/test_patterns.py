@@ -88,3 +88,16 @@ def test_the_store_can_be_turned_off(tmp_path):
 def test_flags_are_part_of_the_key():
     assert patterns.compile("best").search("BEST") is None
     assert patterns.compile("best", regex.I).search("BEST") is not None
+
+
+def test_the_built_in_patterns_are_the_same_text_in_every_run(tmp_path):
+    # a pattern built from a set in hash order would differ per process and always miss the store
+    code = (
+        "from linter.plugins import load_registry\nfrom linter.runner import Linter\n"
+        "Linter(load_registry()).lint_text('The best deal ever, critics say. Officials said it.', 's.txt')\n"
+        "import hashlib\nprint(hashlib.sha256(repr(sorted(P._used)).encode()).hexdigest(), len(P._used))\n"
+    )
+    runs = [run_py(code, str(tmp_path), PYTHONHASHSEED=seed, COPYDESK_PATTERN_CACHE="0") for seed in ("1", "2")]
+    assert all(r.returncode == 0 for r in runs), runs[0].stderr + runs[1].stderr
+    assert runs[0].stdout == runs[1].stdout
+    assert int(runs[0].stdout.split()[1]) > 20  # the rules' patterns really went through the store
