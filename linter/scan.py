@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from linter import patterns
 
-__all__ = ["KeywordFilter", "scan_at", "word_starts", "starts_near"]
+__all__ = ["KeywordFilter", "literal_alternation", "scan_at", "word_starts", "starts_near"]
 
 WORD_START = patterns.compile(r"(?<![\p{L}\p{N}'’\-.])[\p{L}\p{N}'’\-.]")
 
@@ -50,6 +50,34 @@ def scan_at(pattern, text: str, candidates: Iterable[int], endpos: int | None = 
             last_end = max(m.end(), pos + 1)
 
 
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """A pattern matching exactly the given literal words, factored by common prefixes:
+    "said|says|say" becomes "sa(?:id|y(?:s)?)".
+
+    Neither `re` nor `regex` factors an alternation itself, so a scan tries every word at
+    every position; the factored form tries one branch per letter, about twice as fast on
+    a list of speech verbs. Branches differ in their first letter, and an optional tail is
+    greedy, so it matches what the same words joined by `|` longest first match.
+    """
+    import re
+
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
 class KeywordFilter:
     """Does a span of text hold any of these words (case-insensitive substrings)?
 
@@ -63,7 +91,7 @@ class KeywordFilter:
         import re
 
         flat = sorted({w.lower() for w in words if w}, key=len, reverse=True)
-        self._pattern = re.compile("|".join(re.escape(w) for w in flat))
+        self._pattern = re.compile(literal_alternation(flat))
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
         return self._pattern.search(text[start:end].lower()) is not None
