@@ -13,14 +13,18 @@ phrases or allow some. Whether a source is named is decided by `linter.attributi
 
 from __future__ import annotations
 
+import re
+import weakref
 from collections.abc import Iterable, Iterator
+from functools import reduce
+from operator import or_
 from typing import Any
 
 import regex
 
 from linter import Hit, Rule, patterns
 from linter.attribution import names_source
-from linter.scan import KeywordFilter, scan_at, starts_near, word_starts
+from linter.scan import scan_at, starts_near, word_starts
 
 # -- phrase lists (data) --------------------------------------------------------------------------
 
@@ -235,21 +239,93 @@ _AGENCY = patterns.compile(
 )
 
 
-def _keywords(*words: Iterable[str]) -> KeywordFilter:
-    """A cheap pre-filter: a sentence holding none of these substrings cannot match the rule's pattern.
+class _Keywords:
+    """Lower-case substrings every match of a rule's pattern holds: a cheap pre-filter.
 
     Each rule's keywords are words every one of its phrases must contain, so skipping the
     sentences without them changes no finding; it only spares the expensive pattern
     (lookbehinds and optional word runs tried at every position) most sentences.
+    `sentences(doc)` answers for every sentence at once (see _sentence_masks): a search of
+    each sentence for each rule's keywords cost more than all the patterns it spared.
     """
-    return KeywordFilter(w.split()[0] for group in words for w in group)
+
+    __slots__ = ("_pattern", "bit")
+
+    def __init__(self, words: Iterable[str], register: bool = False):
+        flat = sorted({w.lower() for w in words if w}, key=len, reverse=True)
+        self._pattern = re.compile("|".join(re.escape(w) for w in flat))
+        self.bit = 0  # this set's bit in _sentence_masks; 0: not registered, searched per sentence
+        if register and all(w.split() == [w] for w in flat):
+            self.bit = 1 << len(_REGISTERED)
+            _REGISTERED.append(self)
+            _WORD_MASKS.clear()
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Does text[start:end], lower-cased, hold a keyword?"""
+        return self._pattern.search(text[start:end].lower()) is not None
+
+    def sentences(self, doc) -> list[int]:
+        """Indices (ascending) of the sentences `search` would say hold a keyword."""
+        masks = _sentence_masks(doc) if self.bit else None
+        if masks is None:
+            prose = doc.prose
+            return [i for i, s in enumerate(doc.sentences) if self.search(prose, s.start, s.end)]
+        bit = self.bit
+        return [i for i, mask in enumerate(masks) if mask & bit]
+
+
+_REGISTERED: list[_Keywords] = []  # keyword sets without spaces; set n has bit 1 << n
+
+
+class _WordMasks(dict):
+    """word -> bits of the registered keyword sets with a keyword inside it, filled on first use."""
+
+    def __missing__(self, word: str) -> int:
+        mask = 0
+        for keywords in _REGISTERED:
+            if keywords._pattern.search(word):
+                mask |= keywords.bit
+        if len(self) > 200_000:  # a bound for long-running servers; refilled as needed
+            self.clear()
+        self[word] = mask
+        return mask
+
+
+_WORD_MASKS = _WordMasks()
+_SENTENCE_MASKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _sentence_masks(doc) -> list[int] | None:
+    """Per sentence, the bits of the registered keyword sets it holds; None when not computable.
+
+    A keyword holds no space, so it lies inside one of the sentence's space-separated words
+    (cut at the sentence's ends); the answer per distinct word is kept across documents.
+    This needs the lower-cased prose to lower-case every sentence alike, character by
+    character: not so when a character grows ("İ" becomes two) or depends on its neighbours
+    (final "Σ"); then each sentence is searched on its own.
+    """
+    if doc in _SENTENCE_MASKS:
+        return _SENTENCE_MASKS[doc]
+    prose = doc.prose
+    lower = prose.lower()
+    masks = None
+    if len(lower) == len(prose) and "Σ" not in prose:
+        word_mask = _WORD_MASKS.__getitem__
+        masks = [reduce(or_, map(word_mask, lower[s.start:s.end].split()), 0) for s in doc.sentences]
+    _SENTENCE_MASKS[doc] = masks
+    return masks
+
+
+def _keywords(*words: Iterable[str], register: bool = True) -> _Keywords:
+    """A rule's pre-filter (see _Keywords): the first word of each phrase."""
+    return _Keywords((w.split()[0] for group in words for w in group), register)
 
 
 class _SourcingRule(Rule):
     """Shared by the SRC rules: the phrase pattern, quotes skipped, allowed phrases honoured."""
 
     phrases: tuple[str, ...] = ()
-    keywords: KeywordFilter | None = None  # see _keywords; None runs the pattern on every sentence
+    keywords: _Keywords | None = None  # see _keywords; None runs the pattern on every sentence
     options = {"extra-phrases": [], "allowed-phrases": []}
 
     def pattern(self, options: dict[str, Any]) -> regex.Pattern:
@@ -263,9 +339,9 @@ class _SourcingRule(Rule):
         keywords = None if options.get("extra-phrases") else self.keywords
         # a time limit only for phrases from config; the built-in patterns are linear
         timeout = 1.0 if options.get("extra-phrases") else None
-        for i, sent in enumerate(doc.sentences):
-            if keywords is not None and not keywords.search(prose, sent.start, sent.end):
-                continue
+        sents = doc.sentences
+        for i in range(len(sents)) if keywords is None else keywords.sentences(doc):
+            sent = sents[i]
             if pat is None:
                 pat = self.pattern(options)
             for m in pat.finditer(prose, sent.start, sent.end, timeout=timeout):
@@ -443,16 +519,19 @@ class VagueGroup(_SourcingRule):
                 named_in[block] = bool(_MEMBERS_NAMED.search(prose[block.start:block.end]))
             return named_in[block]
 
-        group_words = _GROUP_KEYWORDS if not groups else _keywords(_GROUP_WORDS, options["extra-groups"])
+        group_words = _GROUP_KEYWORDS if not groups else _keywords(_GROUP_WORDS, options["extra-groups"], register=False)
         group_set = _GROUP_START_WORDS | {g.split()[0].lower() for g in options.get("extra-groups", ()) if g.strip()}
         phrase_words = None if options.get("extra-phrases") else _VAGUE_PHRASE_KEYWORDS
         timeout = 1.0 if options.get("extra-phrases") or options.get("extra-groups") else None
-        for sent in doc.sentences:
+        sents = doc.sentences
+        # sentences with a group word and a claim verb; sentences that may hold a vague phrase
+        grouped = set(group_words.sentences(doc)).intersection(_CLAIM_VERB_KEYWORDS.sentences(doc))
+        phrased = set(range(len(sents))) if phrase_words is None else set(phrase_words.sentences(doc))
+        for i in sorted(grouped | phrased):
+            sent = sents[i]
             block = doc.blocks[sent.block]
-            has_group = (group_words.search(prose, sent.start, sent.end)
-                         and _CLAIM_VERB_KEYWORDS.search(prose, sent.start, sent.end))
             found = ()
-            if has_group:
+            if i in grouped:
                 starts = word_starts(prose, sent.start, sent.end)
                 keyed = [a for a, b in zip(starts, starts[1:] + [sent.end], strict=True)
                          if _bare_word(prose[a:b]) in group_set]
@@ -477,7 +556,7 @@ class VagueGroup(_SourcingRule):
                     continue
                 seen.add(m.start())
                 yield Hit(m.start(), m.end(), f"Claim carried by a vague group ('{words}'); name who says so")
-            if phrase_words is not None and not phrase_words.search(prose, sent.start, sent.end):
+            if i not in phrased:
                 continue
             for m in phrases.finditer(prose, sent.start, sent.end, timeout=timeout):
                 words = " ".join(m.group().split())
