@@ -70,15 +70,13 @@ _ORG_WORDS = patterns.compile(
     regex.I,
 )
 
-# longest first; ties by spelling, so the pattern text (the pattern store's key) is the same in every run
-_VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=lambda v: (-len(v), v)))
 _CLAUSE = patterns.compile(
     r"(?P<according>\baccording\s+to\s+(?P<acc_src>[^,.;:!?\"“”()]{1,120}))"
     r"|(?P<inverted>(?<=[,“”\"]\s*)\b(?P<inv_verb>said|says|added|wrote|told|asked|explained)\s+"
     r"(?P<inv_src>[^,.;:!?\"“”()]{1,100}))"
     r"|(?P<subject>(?<![\p{L}\p{N}'’\-.])(?P<subj_src>(?:[\p{L}\p{N}'’\-.]+\s+){0,7}?[\p{L}\p{N}'’\-.]+)\s+"
     r"(?:(?:has|have|had|will|would|also|reportedly|previously|often|have\s+long|had\s+long)\s+)?"
-    r"(?P<subj_verb>\b(?:" + _VERB_ALT + r"))\b)",
+    r"(?P<subj_verb>\b(?:" + literal_alternation(SPEECH_VERBS) + r"))\b)",
 )
 
 
