@@ -19,6 +19,7 @@ quotation whose speaker is named are the speaker's, not the writer's: left alone
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -188,19 +189,32 @@ WORLD_SCOPE = (
     r"in\s+the\s+(?:whole\s+|entire\s+)?world", r"on\s+(?:the\s+)?(?:planet|earth)", r"in\s+the\s+universe",
     r"in\s+the\s+industry",
 )
-# Absolute claims on their own (SUP102).
+# Absolute claims on their own (SUP102). A phrase written as a pattern names, in _PATTERN_WORDS
+# below, the words one of which each of its matches holds (a plain phrase's longest word serves).
+_THE_ONLY = (
+    r"the\s+only\s+(?:[\p{L}\-]+\s+){0,3}?(?:on\s+the\s+market|available\s+anywhere|of\s+its\s+kind|"
+    r"you(?:['’]ll|\s+will)?\s+(?:ever\s+)?need|in\s+the\s+world|that\s+(?:really|actually|truly)\s+works)"
+)
 ABSOLUTE_PHRASES = (
     "unprecedented", "record-breaking", "record-setting", "record-shattering", "first-ever", "first ever",
     "best-ever", "greatest-ever", "unbeatable", "never-before-seen", "never before seen", "unmatched", "unrivaled", "unrivalled",
     "unparalleled", "unsurpassed", "unequaled", "unequalled", "second to none", "like no other", "best-in-class",
-    "best in class", "without equal", "in a league of its own", "one of a kind", "one-of-a-kind",
-    r"the\s+only\s+(?:[\p{L}\-]+\s+){0,3}?(?:on\s+the\s+market|available\s+anywhere|of\s+its\s+kind|"
-    r"you(?:['’]ll|\s+will)?\s+(?:ever\s+)?need|in\s+the\s+world|that\s+(?:really|actually|truly)\s+works)",
+    "best in class", "without equal", "in a league of its own", "one of a kind", "one-of-a-kind", _THE_ONLY,
 )
 # "its first-ever defeat", "their first-ever reunion": the first of one's own, not a record.
 _OWN_FIRST = patterns.compile(r"(?:its|their|his|her|our|my|your|[\p{L}.]+['’]s?)\s+(?:very\s+)?$", regex.I)
 
 # Peacock words (SUP201): praise in the writer's voice.
+# "premier" the adjective ("the premier destination"), not the title ("vice premier", "the premier said")
+_PREMIER = (
+    r"(?<!\b(?:vice|deputy|former|provincial|state|first|acting|then)\s+)premier(?=\s+(?!(?:of|and|or|said|says|"
+    r"who|has|had|is|was|will|would|to|in|on|at|for|as|with|told|called|announced)\b)\p{Ll})"
+)
+_MIRACLE = (
+    r"miracle(?=\s+(?:cure|cures|drug|drugs|pill|pills|product|supplement|treatment|diet|remedy|fruit|food|"
+    r"ingredient|weight-loss|solution|tonic|cream|berry|fix|worker|formula|herb))"
+)
+_MIRACULOUS = r"miraculous(?=\s+(?:cure|results?|benefits?|powers?|properties|effects?))"
 PUFFERY_PHRASES = (
     "world-class", "world class", "state-of-the-art", "state of the art", "legendary", "iconic", "renowned",
     "world-renowned", "world-famous", "internationally acclaimed", "critically acclaimed", "cutting-edge",
@@ -208,12 +222,7 @@ PUFFERY_PHRASES = (
     "trailblazing", "visionary", "awe-inspiring", "jaw-dropping", "mind-blowing", "breathtaking",
     "life-changing", "once-in-a-lifetime", "once-in-a-generation", "top-notch", "must-see", "must-have",
     "must-read", "top-of-the-line", "top of the line", "first-rate", "world-leading", "industry-leading",
-    "innovative", "revolutionary", "prestigious", "luxurious", "phenomenal",
-    # "premier" the adjective ("the premier destination"), not the title ("vice premier", "the premier said")
-    r"(?<!\b(?:vice|deputy|former|provincial|state|first|acting|then)\s+)premier(?=\s+(?!(?:of|and|or|said|says|who|has|had|is|was|will|would|to|in|on|at|for|as|with|told|called|announced)\b)\p{Ll})",
-    r"miracle(?=\s+(?:cure|cures|drug|drugs|pill|pills|product|supplement|treatment|diet|remedy|fruit|food|"
-    r"ingredient|weight-loss|solution|tonic|cream|berry|fix|worker|formula|herb))",
-    r"miraculous(?=\s+(?:cure|results?|benefits?|powers?|properties|effects?))",
+    "innovative", "revolutionary", "prestigious", "luxurious", "phenomenal", _PREMIER, _MIRACLE, _MIRACULOUS,
 )
 # Words the peacock list must not flag when these follow: "Revolutionary War", "groundbreaking ceremony".
 PUFFERY_EXCEPT = patterns.compile(
@@ -241,12 +250,20 @@ PUFFERY_EXCEPT = patterns.compile(
     regex.I,
 )
 # Promises of results (SUP202).
+_SWIFT_DECISIVE = r"swift(?:,|\s+and)\s+decisive"
+_DECISIVE_SOLUTION = r"decisive\s+solution"
+_PERFECT_SOLUTION = (r"(?:perfect|ultimate|definitive|permanent|complete|total|simple|easy|instant)\s+"
+                     r"(?:solution|fix|cure|answer)\s+(?:to|for)")
 PROMISE_PHRASES = (
-    r"swift(?:,|\s+and)\s+decisive", r"decisive\s+solution", r"(?:perfect|ultimate|definitive|permanent|complete|"
-    r"total|simple|easy|instant)\s+(?:solution|fix|cure|answer)\s+(?:to|for)", "clinically proven",
+    _SWIFT_DECISIVE, _DECISIVE_SOLUTION, _PERFECT_SOLUTION, "clinically proven",
     "scientifically proven", "proven to work", "guaranteed results", "guaranteed to work", "works wonders",
     "cure-all", "magic bullet", "instant results", "overnight success", "risk-free",
 )
+# For each phrase above written as a pattern: words (lower case) one of which every match holds.
+_PATTERN_WORDS = {
+    _THE_ONLY: ("only",), _PREMIER: ("premier",), _MIRACLE: ("miracle",), _MIRACULOUS: ("miraculous",),
+    _SWIFT_DECISIVE: ("swift",), _DECISIVE_SOLUTION: ("decisive",), _PERFECT_SOLUTION: ("solution", "fix", "cure", "answer"),
+}
 # Vague intensifiers (SUP301): a size or a change told without its figure. Adverbs count
 # next to a change or a comparison ("rose dramatically", "vastly larger"); adjectives before
 # a quantity ("massive damage", "a significant increase"); "widely" before a verb of spread
@@ -343,8 +360,12 @@ def _literal(phrases: Iterable[str]) -> list[str]:
     return [regex.escape(" ".join(p.split())).replace(r"\ ", r"\s+") for p in phrases if p.strip()]
 
 
+def _is_pattern(phrase: str) -> bool:
+    return any(c in phrase for c in "\\[](){}|?*+^$")
+
+
 def _as_pattern(phrase: str) -> str:
-    if any(c in phrase for c in "\\[](){}|?*+^$"):
+    if _is_pattern(phrase):
         return phrase
     return regex.escape(phrase).replace(r"\ ", r"\s+")
 
@@ -361,6 +382,109 @@ def _compile(phrases: tuple[str, ...], extra: tuple[str, ...] = ()) -> regex.Pat
 
 def _words_set(items: Iterable[str]) -> frozenset[str]:
     return frozenset(" ".join(i.lower().split()) for i in items)
+
+
+# -- finding the few sentences worth a pattern ---------------------------------------------------
+#
+# An IGNORECASE alternation of phrases costs the regex engine a try at every character, and most
+# sentences hold none of the phrases. But every match holds one of a few plain words, and the
+# words of a document, lower-cased, are one C-level split away. A phrase pattern then runs, exactly
+# as before, only in the sentences that hold one of its words; most documents have none.
+
+# The two characters regex's IGNORECASE matches to an ASCII letter that str.lower() does not turn
+# into it ("İ" would even become two characters): mapped first, so every position stays put.
+_FOLD = str.maketrans({"\u0130": "i", "\u017f": "s"})
+# Every byte but a lower-case ASCII letter or a hyphen becomes a space: what is left are words.
+_WORD_BYTES = bytes(c if (97 <= c <= 122 or c == 45) else 32 for c in range(256))
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+class _FoldedProse:
+    """A document's prose lower-cased as ASCII bytes, position for position (any other character is "?").
+
+    `words` keeps only the runs of letters and hyphens, the rest blanked, and `vocabulary` is the
+    set of those runs: whether a document holds a word at all is one set lookup.
+    """
+
+    __slots__ = ("ascii", "words", "vocabulary")
+
+    def __init__(self, prose: str):
+        if "\u0130" in prose or "\u017f" in prose:
+            prose = prose.translate(_FOLD)
+        # str.lower() keeps the length once "İ" is gone; "replace" makes one "?" of each other character
+        self.ascii = prose.lower().encode("ascii", "replace")
+        self.words = self.ascii.translate(_WORD_BYTES)
+        self.vocabulary = frozenset(self.words.split())
+
+
+_FOLDED: list = [None, None]  # (document, its _FoldedProse): the SUP rules share one per document
+
+
+def _folded(doc) -> _FoldedProse:
+    if _FOLDED[0] is not doc:
+        _FOLDED[:] = [doc, _FoldedProse(doc.prose)]
+    return _FOLDED[1]
+
+
+class _Keywords:
+    """Which sentences hold one of these words, case aside: a superset of those a phrase pattern matches in.
+
+    Words of letters and hyphens are looked up whole (the phrase patterns match at word edges);
+    other ASCII words as substrings; with a word beyond ASCII, where IGNORECASE and str.lower()
+    part ways (the Greek final sigma), every sentence is a candidate.
+    """
+
+    def __init__(self, words: Iterable[str], whole: bool = True):
+        words = {w.lower() for w in words}
+        self._usable = bool(words) and all(w.isascii() for w in words)
+        self._whole = whole and all(_WORD.fullmatch(w) for w in words)
+        self._words = frozenset(w.encode("ascii") for w in words) if self._usable else frozenset()
+
+    def sentences(self, doc) -> list:
+        if not self._usable:
+            return doc.sentences
+        folded = _folded(doc)
+        if self._whole:
+            present, text = self._words & folded.vocabulary, folded.words
+        else:
+            present, text = self._words, folded.ascii
+        found = {}
+        for word in present:
+            i = text.find(word)
+            while i >= 0:
+                end = i + len(word)
+                sent = doc.sentence_at(i)
+                if sent is not None and end <= sent.end and (not self._whole or (
+                        (i == 0 or text[i - 1] == 32) and (end == len(text) or text[end] == 32))):
+                    found[sent.start] = sent
+                    i = text.find(word, sent.end)  # one is enough: on to the next sentence
+                else:
+                    i = text.find(word, i + 1)
+        return [found[k] for k in sorted(found)]
+
+
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    """Words one of which every match of a phrase holds: a plain phrase's longest word, or a pattern's listed words."""
+    if _is_pattern(phrase):
+        try:
+            return _PATTERN_WORDS[phrase]
+        except KeyError:
+            raise ValueError(f"a phrase written as a pattern needs its words in _PATTERN_WORDS: {phrase!r}") from None
+    return (max(phrase.split(), key=len),)
+
+
+_KEYWORDS_CACHE: dict[tuple, _Keywords] = {}
+
+
+def _keywords(phrases: tuple[str, ...], extra: tuple[str, ...] = (), more: tuple[str, ...] = ()) -> _Keywords:
+    """The `_Keywords` for `_compile(phrases, extra)` (config phrases are plain words), plus `more`."""
+    key = (phrases, extra, more)
+    kw = _KEYWORDS_CACHE.get(key)
+    if kw is None:
+        words = [w for p in phrases for w in _phrase_words(p)]
+        words += [max(p.split(), key=len) for p in extra if p.strip()]
+        kw = _KEYWORDS_CACHE[key] = _Keywords(words + list(more))
+    return kw
 
 
 def _has_figure(text: str) -> bool:
@@ -482,12 +606,13 @@ class _SupRule(Rule):
 
     def check(self, doc, options: dict[str, Any]) -> Iterator[Hit]:
         allowed = _words_set(options.get("allowed-phrases", ()))
-        pat = _compile(self.phrases, tuple(options.get("extra-phrases", ())))
+        extra = tuple(options.get("extra-phrases", ()))
+        pat = _compile(self.phrases, extra)
         prose = doc.prose
         # a time limit only for phrases from config; the built-in patterns are linear, and a limit
         # would turn a legitimate 5 MB paragraph into a failure
         timeout = 1.0 if options.get("extra-phrases") else None
-        for sent in doc.sentences:
+        for sent in _keywords(self.phrases, extra).sentences(doc):
             matches = list(pat.finditer(prose, sent.start, sent.end, timeout=timeout))
             if not matches or _skipped_sentence(doc, sent):
                 continue
@@ -569,6 +694,25 @@ _SCOPE_AFTER = patterns.compile(
 )
 
 
+# Small checks around a superlative, compiled once here rather than through regex's cache per call.
+_EVEN_BEFORE = patterns.compile(r"\beven\s+(?:\S+\s+){0,2}$", regex.I)
+_OWN_VOICE_FRAME = patterns.compile(r"(?:one\s+of\s+|some\s+of\s+)?(?:my|our|your)\b", regex.I)
+_MOST_LIKELY = patterns.compile(r"(?:most|least)\s+likely\b", regex.I)
+_LEAST_QUANTIFIER = patterns.compile(r"\s*(?:of|we|i|they|he|she|you|that|bit|amount)\b", regex.I)
+_EVER_AFTER = patterns.compile(r"\s*(?:-|\s)?(?:ever|yet)\b", regex.I)
+_NAME_AFTER = patterns.compile(r"\s+\p{Lu}")
+_NAME_BEFORE = patterns.compile(r"\p{Lu}\p{L}*\s+$")
+_NEXT_WORD = patterns.compile(r"[\s-]*([\p{L}’']+)")
+_SECOND_WORD = patterns.compile(r"[\s-]*[\p{L}’']+\s+([\p{L}’']+)")
+_WORLDS = patterns.compile(r"\bworld['’]s")
+_KNOWN_AFTER = patterns.compile(r"\s*(?:-|\s)?known\b")
+_NEXT_TWO_WORDS = patterns.compile(r"[\s-]*([\p{L}’'\-]+)(?:\s+([\p{L}’'\-]+))?")
+_SUBSET_AFTER = patterns.compile(r"[\s-]*(?:members|ones)\s+(?:of|among|in)\s+(?:the|this|that|their|its|our)\b", regex.I)
+_GROUP_AFTER = patterns.compile(r"\s*(?:[,.;:!?)]|$|(?:of|in|among|and|who|are|were|have|will)\b)", regex.I)
+_CLAUSE_END = patterns.compile(r"[,;:.!?—–()\"“”]|\s(?:and|but|while|which|who|because)\s")
+_STATISTICALLY = patterns.compile(r"statistically\s+$")
+
+
 class _SuperlativeBase(Rule):
     options = {"allowed-phrases": [], "extra-measurable": [], "extra-not-superlative": []}
 
@@ -581,7 +725,7 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
     measurable = _MEASURABLE | _words_set(options.get("extra-measurable", ()))
     record_scope = _compile(RECORD_SCOPE)
     world_scope = _compile(WORLD_SCOPE)
-    for sent in doc.sentences:
+    for sent in _QUICK_WORDS.sentences(doc):
         text = prose[sent.start:sent.end]
         if not _QUICK.search(text) or _skipped_sentence(doc, sent):
             continue
@@ -596,28 +740,28 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
             frame = _FRAME.search(before)
             if frame and _CONTRACTION.search(before):
                 frame = None  # "he's best as": a verb, not a possessive
-            if regex.search(r"\beven\s+(?:\S+\s+){0,2}$", before, regex.I) or (
-                    frame and regex.match(r"(?:one\s+of\s+|some\s+of\s+)?(?:my|our|your)\b", frame.group("frame"), regex.I)):
+            if _EVEN_BEFORE.search(before) or (
+                    frame and _OWN_VOICE_FRAME.match(frame.group("frame"))):
                 continue  # "even the most optimistic" (a concession); "my strongest asset" (someone speaking)
             if head in ("most", "least"):
-                if regex.match(r"(?:most|least)\s+likely\b", word, regex.I):
+                if _MOST_LIKELY.match(word):
                     continue
                 adj = m.group("adj").lower()
                 if frame is None or adj in _MOST_NOUNS or not (adj in _MOST_ADJ or _ADJ_SUFFIX.search(adj)):
                     continue
-                if head == "least" and regex.match(r"\s*(?:of|we|i|they|he|she|you|that|bit|amount)\b", after, regex.I):
+                if head == "least" and _LEAST_QUANTIFIER.match(after):
                     continue
                 stem = adj
             else:
                 if low in not_sup or (low + (m.group("compound") or "").lower()) in not_sup:
                     continue
-                follows_ever = regex.match(r"\s*(?:-|\s)?(?:ever|yet)\b", after, regex.I)
+                follows_ever = _EVER_AFTER.match(after)
                 if frame is None and not follows_ever:
                     continue
                 stem = _stem(low)
-            if word[:1].isupper() and (m.start() > sent.start or regex.match(r"\s+\p{Lu}", after)):
+            if word[:1].isupper() and (m.start() > sent.start or _NAME_AFTER.match(after)):
                 continue  # a name: "Best Buy", "the Greatest Generation", "Best Picture"
-            if regex.search(r"\p{Lu}\p{L}*\s+$", before) and (m.group("compound") or "").lower() in ("-selling", "-seller"):
+            if _NAME_BEFORE.search(before) and (m.group("compound") or "").lower() in ("-selling", "-seller"):
                 continue  # "New York Times best-selling": the list is named
             if low == "best" and _best_seller_fact(prose, sent, m):
                 continue  # "the best-seller about Trump", "a best-selling memoir that sold a million copies"
@@ -627,10 +771,10 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
             if words.lower() in allowed or full.lower() in allowed:
                 continue
             if low in ("best", "worst"):
-                nxt = regex.match(r"[\s-]*([\p{L}’']+)", after)
+                nxt = _NEXT_WORD.match(after)
                 if nxt and nxt.group(1).lower() in _NEUTRAL and not m.group("compound"):
                     continue
-                two = regex.match(r"[\s-]*[\p{L}’']+\s+([\p{L}’']+)", after)
+                two = _SECOND_WORD.match(after)
                 if two and two.group(1).lower() in _CHOICE_NOUNS and not m.group("compound"):
                     continue  # "the best expert solutions"
                 if _IDIOM_BEFORE.search(before) or _IDIOM_AFTER.match(after) or not after.strip(" .,;:!\"”"):
@@ -657,14 +801,14 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
                 continue
             clause = _clause(after)
             record = record_scope.match(after.lstrip(" -")) or record_scope.search(clause)
-            world = world_scope.search(clause) or (frame and regex.search(r"\bworld['’]s", frame.group("frame")))
+            world = world_scope.search(clause) or (frame and _WORLDS.search(frame.group("frame")))
             compound_stem = (m.group("compound") or "").lstrip("-").lower()
             is_measurable = stem in measurable or compound_stem in measurable or bool(_ORDINAL_RANK.search(before))
             if record or (world and not is_measurable):
                 kind = "absolute"
             elif is_measurable:
                 if (frame and _POSSESSIVE.search(frame.group("frame"))) or _ORDINAL_RANK.search(before) \
-                        or world or _SCOPE_AFTER.match(clause) or regex.match(r"\s*(?:-|\s)?known\b", after):
+                        or world or _SCOPE_AFTER.match(clause) or _KNOWN_AFTER.match(after):
                     continue  # "the state's largest city", "the largest employer in Ohio": a checkable fact
                 kind = "measurable"
             else:
@@ -703,20 +847,19 @@ def _degree_or_group(stem: str, after: str, compound: str | None) -> bool:
     """'the highest regard', 'the most charitable reading': a degree; 'the poorest among us': a group of people."""
     if compound:
         return False
-    nxt = regex.match(r"[\s-]*([\p{L}’'\-]+)(?:\s+([\p{L}’'\-]+))?", after)
+    nxt = _NEXT_TWO_WORDS.match(after)
     if nxt and (nxt.group(1).lower() in _DEGREE or (nxt.group(2) or "").lower() in _DEGREE):
         return True
     if nxt and (stem in _MEASURABLE or stem == "eld") and nxt.group(1).lower() in _KIN:
         return True
-    if regex.match(r"[\s-]*(?:members|ones)\s+(?:of|among|in)\s+(?:the|this|that|their|its|our)\b", after, regex.I):
+    if _SUBSET_AFTER.match(after):
         return True  # "the most influential members of the group": a subset picked out, nobody ranked
-    return stem in _GROUP and bool(regex.match(r"\s*(?:[,.;:!?)]|$|(?:of|in|among|and|who|are|were|have|will)\b)",
-                                                 after, regex.I))
+    return stem in _GROUP and bool(_GROUP_AFTER.match(after))
 
 
 def _clause(after: str) -> str:
     """The words after a superlative up to the next clause break."""
-    cut = regex.search(r"[,;:.!?—–()\"“”]|\s(?:and|but|while|which|who|because)\s", after)
+    cut = _CLAUSE_END.search(after)
     return after[:cut.start()] if cut else after
 
 
@@ -747,6 +890,7 @@ _GROUP = _words_set(GROUP_ADJECTIVES)
 _MOST_NOUNS = _words_set(MOST_NOUNS)
 _MOST_ADJ = _words_set(MOST_ADJECTIVES)
 _QUICK = patterns.compile(r"est\b|worst|\bmost\b|\bleast\b|est-", regex.I)
+_QUICK_WORDS = _Keywords(("est", "worst", "most", "least"), whole=False)
 _CHOICE_NOUNS = _words_set(CHOICE_NOUNS)
 _POSS = r"(?:his|her|their|its|our|my|your|one['’]s)"
 _IDIOMS = patterns.compile(r"(?<![\p{L}\-])(?:" + "|".join(p.replace("{poss}", _POSS) for p in IDIOMS) + r")(?![\p{L}\-])",
@@ -1006,9 +1150,10 @@ class VagueIntensifier(Rule):
 
     def check(self, doc, options):
         allowed = _words_set(options.get("allowed-phrases", ()))
-        extra = _compile((), tuple(options.get("extra-phrases", ()))) if options.get("extra-phrases") else None
+        extra_phrases = tuple(options.get("extra-phrases", ()))
+        extra = _compile((), extra_phrases) if extra_phrases else None
         prose = doc.prose
-        for sent in doc.sentences:
+        for sent in _keywords(_VAGUE_PHRASES, extra_phrases, ("widely",)).sentences(doc):
             hits = list(_vague_spans(prose, sent))
             if extra is not None:
                 hits += [(m.start(), m.end()) for m in extra.finditer(prose, sent.start, sent.end)]
@@ -1034,6 +1179,7 @@ class VagueIntensifier(Rule):
 _ADVERB = _compile(INTENSIFIER_ADVERBS)
 _ADJECTIVE = _compile(INTENSIFIER_ADJECTIVES)
 _ALWAYS = _compile(ALWAYS_VAGUE)
+_VAGUE_PHRASES = ALWAYS_VAGUE + INTENSIFIER_ADVERBS + INTENSIFIER_ADJECTIVES  # and "widely" (_WIDELY)
 _WIDELY = patterns.compile(r"(?<![\p{L}\-])widely\s+(?:" + "|".join(WIDELY_VERBS) + r")(?![\p{L}\-])", regex.I)
 _CHANGE = patterns.compile(r"(?:" + CHANGE_WORDS + r")$", regex.I)
 _QUANTITY = _words_set(QUANTITY_NOUNS)
@@ -1053,7 +1199,7 @@ def _vague_spans(prose: str, sent) -> Iterator[tuple[int, int]]:
         if any(_CHANGE.match(w) for w in near + back):
             yield m.start(), m.end()
     for m in _ADJECTIVE.finditer(prose, lo, hi):
-        if regex.search(r"statistically\s+$", prose[max(lo, m.start() - 16):m.start()]):
+        if _STATISTICALLY.search(prose[max(lo, m.start() - 16):m.start()]):
             continue
         near = [w.lower() for w in _TOKEN.findall(prose[m.end():min(hi, m.end() + 40)])[:3]]
         if near and (near[0] in _QUANTITY or (len(near) > 1 and near[1] in _QUANTITY and near[0] not in ("of", "to"))

@@ -1,0 +1,102 @@
+"""SUP's word pre-filter: a phrase pattern runs only in sentences holding one of its words.
+
+The filter is a speed device and must never hide a match: every match the pattern finds when
+run on every sentence must still be found when it runs only on the candidate sentences, whatever
+the case, the punctuation around the word or the characters regex's IGNORECASE folds oddly.
+"""
+
+from rules import superlatives as sup
+from tests.rule_tester import Case, lint, registry, run_table
+
+# Written for these tests: each sentence holds a phrase in an awkward spelling or setting.
+TRICKY = "\n\n".join([
+    "The ICONIC tower and the World-Class lab opened. Nothing else happened here.",
+    "It was state-of-the-art, and WORLD\nCLASS too. A quiet day followed.",
+    "Sales went through\nthe roof; prices SKYROCKETED. The 2widely shared post was gone.",
+    "The \u0130CON\u0130C bridge reopened. The plan is \u017fcientifically proven, they wrote.",
+    "A miracle cure, a Premier destination and the only phone you'll ever need. Rain fell.",
+    "A swift, decisive answer; the perfect fix for it. The record-breaking run was unprecedented.",
+    "(Unparalleled.) \u201cGroundbreaking\u201d work: innovative-ish, ICONIC\u2019s rival, \u2014visionary.",
+    "It rose dramatically and massive damage followed; the deficit is huge. Nothing more.",
+])
+
+PHRASE_RULES = [
+    (sup.ABSOLUTE_PHRASES, ()),
+    (sup.PUFFERY_PHRASES, ()),
+    (sup.PROMISE_PHRASES, ()),
+]
+
+
+def _doc(text: str):
+    from linter.runner import Linter
+
+    linter = Linter(registry())
+    return linter.read_document(text, "story.txt", linter.resolver.for_path(None))
+
+
+def _matches(pattern, doc, sentences) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for s in sentences for m in pattern.finditer(doc.prose, s.start, s.end)]
+
+
+def test_every_match_lies_in_a_candidate_sentence():
+    doc = _doc(TRICKY)
+    checked = 0
+    for phrases, extra in PHRASE_RULES:
+        pattern = sup._compile(phrases, extra)
+        everywhere = _matches(pattern, doc, doc.sentences)
+        assert _matches(pattern, doc, sup._keywords(phrases, extra).sentences(doc)) == everywhere
+        checked += len(everywhere)
+    vague = sup._keywords(sup._VAGUE_PHRASES, (), ("widely",))
+    everywhere = [span for s in doc.sentences for span in sup._vague_spans(doc.prose, s)]
+    assert [span for s in vague.sentences(doc) for span in sup._vague_spans(doc.prose, s)] == everywhere
+    checked += len(everywhere)
+    assert checked >= 20  # the fixture does exercise the patterns
+
+
+def test_sentences_without_the_words_are_skipped():
+    doc = _doc("The quiet council met. It adjourned early.\n\nThe iconic tower fell.")
+    (only,) = sup._keywords(sup.PUFFERY_PHRASES).sentences(doc)
+    assert only.text(doc.prose) == "The iconic tower fell."
+    assert sup._keywords(sup.PROMISE_PHRASES).sentences(doc) == []
+
+
+def test_built_in_phrases_use_the_whole_word_lookup():
+    # a pattern phrase without its words in _PATTERN_WORDS, or a word that is not plain letters
+    # and hyphens, would quietly send every sentence to the slow path
+    for phrases in (sup.ABSOLUTE_PHRASES, sup.PUFFERY_PHRASES, sup.PROMISE_PHRASES, sup._VAGUE_PHRASES):
+        keywords = sup._keywords(phrases)
+        assert keywords._usable and keywords._whole, phrases
+
+
+def test_folded_prose_keeps_every_position():
+    prose = "\u0130stanbul\u2019s \u017fcientific K\u00e9lvin \U0001F600 ICONIC"
+    folded = sup._FoldedProse(prose)
+    assert len(folded.ascii) == len(prose)
+    assert folded.ascii.find(b"iconic") == prose.find("ICONIC")
+    assert b"istanbul" in folded.vocabulary and b"scientific" in folded.vocabulary
+
+
+def test_odd_case_folds_are_still_flagged():
+    # regex's IGNORECASE matches the dotted capital I to "i" and the long s to "s"
+    run_table("SUP201", [], [Case("The \u0130CON\u0130C tower reopened Monday.", [(1, 5, "SUP201", "\u0130CON\u0130C")])])
+    run_table("SUP202", [], [Case("The diet is \u017fcientifically proven.", [(1, 13, "SUP202", "\u017fcientifically proven")])])
+
+
+def test_config_phrases_beyond_plain_words():
+    # an apostrophe: looked up as a substring, not a whole word
+    run_table("SUP201", [], [Case("The CAN'T-MISS show opens Friday.", [(1, 5, "SUP201", "CAN'T-MISS")],
+                                  options={"extra-phrases": ["can't-miss"]})])
+    # beyond ASCII: every sentence is tried
+    run_table("SUP201", [], [Case("A quiet week. The FA\u00c7ADE-LIKE lobby opens Friday.", [(1, 19, "SUP201", "FA\u00c7ADE-LIKE")],
+                                  options={"extra-phrases": ["fa\u00e7ade-like"]})])
+    # several words: any one of them finds the sentence
+    run_table("SUP301", [], [Case("Costs rose by a ton of money.", [(1, 15, "SUP301", "a ton of")],
+                                  options={"extra-phrases": ["a ton of"]})])
+
+
+def test_options_change_the_candidates_per_call():
+    text = "The storied franchise returned."
+    assert not lint(text, "SUP201")
+    cfg = {"SUP201": {"extra-phrases": ["storied"]}}
+    assert [f.words for f in lint(text, "SUP201", options=cfg)] == ["storied"]
+    assert not lint(text, "SUP201")  # a later call without the option does not inherit its words
