@@ -9,7 +9,9 @@ Reads ../shared/corpora/news-2016/articles.jsonl (never copied into the repo) an
 it out as one .txt file per article in a temporary folder. Times are wall-clock medians
 of repeated runs of the installed `copydesk` command; memory is the peak resident set of
 the largest process of one more run (ru_maxrss of a fresh parent's waited-for children,
-which covers pool workers).
+which covers pool workers). One untimed run first fills copydesk's store of compiled
+patterns (linter/patterns.py), as any first run after an install does; the row "no pattern
+store" shows what a run costs without it.
 """
 
 from __future__ import annotations
@@ -36,21 +38,22 @@ def copydesk_cmd() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "linter"]
 
 
-def wall(cmd: list[str], repeat: int, cwd: str | None = None) -> tuple[float, float]:
+def wall(cmd: list[str], repeat: int, cwd: str | None = None, env: dict | None = None) -> tuple[float, float]:
     """(median seconds, peak RSS MiB of the largest process of one run) over `repeat` runs."""
+    env = dict(os.environ, **(env or {}))
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
         times.append(time.perf_counter() - t)
-    return statistics.median(times), peak_of(cmd, cwd)
+    return statistics.median(times), peak_of(cmd, cwd, env)
 
 
-def peak_of(cmd: list[str], cwd: str | None = None) -> float:
+def peak_of(cmd: list[str], cwd: str | None = None, env: dict | None = None) -> float:
     """Peak RSS (MiB) of one run, measured in a fresh child so earlier runs do not count."""
     code = ("import resource,subprocess,sys;subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,"
             "stderr=subprocess.DEVNULL);print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, cwd=cwd)
+    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, cwd=cwd, env=env)
     return int(out.stdout.strip() or 0) / 1024
 
 
@@ -102,8 +105,13 @@ def main() -> int:
     seed = SEED if os.path.exists(SEED) else None
     rows.append(("copydesk --version", *wall(cd + ["--version"], rep)))
     if seed:
+        # one untimed run fills the pattern store, as the first run after an install does
+        subprocess.run(cd + ["check", "--no-cache", seed], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         rows.append(("check 1 article (3.3 KB), all default rules", *wall(cd + ["check", "--no-cache", seed], rep)))
         rows.append(("check 1 article, --ignore RDB", *wall(cd + ["check", "--no-cache", "--ignore", "RDB", seed], rep)))
+        # the first run after an install or upgrade compiles every pattern (linter/patterns.py)
+        rows.append(("check 1 article, all rules, no pattern store", *wall(
+            cd + ["check", "--no-cache", seed], rep, env={"COPYDESK_PATTERN_CACHE": "0"})))
     ms = warm_per_article()
     with tempfile.TemporaryDirectory() as d:
         one = os.path.join(d, "one")
