@@ -36,8 +36,10 @@ class Sentence:
 
 
 def _looks_like_heading(line: str) -> bool:
+    if len(line) > 100:
+        return False  # before splitting: a plain-text paragraph can be a whole article
     words = line.split()
-    if not words or len(words) > 14 or len(line) > 100:
+    if not words or len(words) > 14:
         return False
     if line.rstrip()[-1] in ".!?,;:\"”’)":
         return False
