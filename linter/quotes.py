@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from linter import patterns
+from linter.scan import scan_at
 
 if TYPE_CHECKING:
     from linter.document import Document
@@ -111,6 +112,32 @@ def _spans_in_block(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _label_starts(prose: str, start: int, end: int) -> list[int]:
+    """Where a speaker label can start: the capitals among the last three words before each
+    colon, with only letters, apostrophes, periods, hyphens and spaces between (what
+    `_LABEL` allows). Trying `_LABEL` only there gives the matches a scan of every
+    character gives (`linter.scan.scan_at`)."""
+    out = []
+    colon = prose.find(":", start, end)
+    while colon != -1:
+        j, words = colon, 0
+        while j > start:
+            c = prose[j - 1]
+            if c == " " or c == "\t":
+                while j > start and prose[j - 1] in " \t":
+                    j -= 1
+                words += 1
+                if words == 3:
+                    break
+            elif c.isalpha() or c in "'’.-":
+                j -= 1
+            else:
+                break
+        out.extend(p for p in range(j, colon) if prose[p].isupper())
+        colon = prose.find(":", colon + 1, end)
+    return out
+
+
 def _labels(doc: Document) -> list[tuple[int, int, str, int]]:
     """(label start, speech start, label, block) for each speaker label that opens a block or a sentence."""
     prose = doc.prose
@@ -119,7 +146,7 @@ def _labels(doc: Document) -> list[tuple[int, int, str, int]]:
         text = prose[block.start:block.end]
         if ":" not in text:
             continue
-        for m in _LABEL.finditer(prose, block.start, block.end):
+        for m in scan_at(_LABEL, prose, _label_starts(prose, block.start, block.end), block.end):
             label = " ".join(m.group("label").split()).rstrip(".")
             if label.lower() in NOT_SPEAKERS or label.lower().split()[0] in NOT_SPEAKERS:
                 continue
