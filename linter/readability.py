@@ -170,9 +170,41 @@ def _unquoted_words(prose: str, start: int, end: int, quotes: list[Quote], quote
     """The words of prose[start:end] outside quotations, and how many words it has in all.
 
     A word is quoted when the last quotation starting at or before it holds it whole (as
-    `Document.in_quote` decides); the words come in order, so one pointer walks the quotations
-    (up to `last`, the last one starting before `end`) instead of a bisection per word.
+    `Document.in_quote` decides). Usually the quotations' marks (“ ” ") cannot be part of a word,
+    so no word straddles a quotation's edge and the words outside are those found in the gaps
+    between the quotations; otherwise (a quotation in ’ marks, or quotations that overlap) each
+    word is checked.
     """
+    first = bisect.bisect_right(quote_starts, start) - 1
+    if first < 0 or quotes[first].end <= start:
+        first += 1  # the first quotation that reaches into the range
+    words: list[str] = []
+    quoted = 0
+    gap_start = start
+    previous_end = -1
+    for q in quotes[first:last + 1]:
+        if q.start < previous_end or (start < q.start and _in_word(prose[q.start])) or \
+                (q.end < end and _in_word(prose[q.end - 1])):
+            return _unquoted_words_one_by_one(prose, start, end, quotes, quote_starts, last)
+        if gap_start < q.start:
+            words += WORD.findall(prose, gap_start, q.start)
+        quoted += len(WORD.findall(prose, max(start, q.start), min(end, q.end)))
+        gap_start = max(gap_start, q.end)
+        previous_end = q.end
+    if gap_start < end:
+        words += WORD.findall(prose, gap_start, end)
+    return words, len(words) + quoted
+
+
+def _in_word(char: str) -> bool:
+    """Can this character be part of a WORD match?"""
+    return char.isalnum() or char in _JOINERS
+
+
+def _unquoted_words_one_by_one(prose: str, start: int, end: int, quotes: list[Quote], quote_starts: list[int],
+                               last: int) -> tuple[list[str], int]:
+    """`_unquoted_words` for any quotations: the words come in order, so one pointer walks the
+    quotations (up to `last`, the last one starting before `end`) instead of a bisection per word."""
     found = list(WORD.finditer(prose, start, end))
     if not found:
         return [], 0

@@ -145,6 +145,37 @@ def test_grades_are_textstats_bit_for_bit(text):
         assert grades(group) == _textstat_scores(group)
 
 
+
+# Quotations at a sentence's start, middle and end, two in one sentence, one across sentences,
+# and an interview's answers, which start and end in a letter or a period, characters a word
+# can hold: those are split word by word.
+QUOTED = [
+    "“We will build it,” the mayor said of the bridge on Monday, “and we will build it soon.”",
+    "The group, known as the “Friends of the River,” sued the city and the county on Monday.",
+    "He said \"fine\" and then \"no\" before the council voted to approve the plan today.",
+    "“The plan is late. It is over budget. It is not safe,” said Ana Ruiz, who leads the group.",
+    "Q: Will the bridge open? A: We hope so, the mayor said.\n\nQ: When? A: In May, if the weather holds.",
+]
+
+
+@pytest.mark.parametrize("text", QUOTED)
+def test_quoted_words_are_those_in_quote_finds(text):
+    from linter.readability import WORD, _unquoted_words, _unquoted_words_one_by_one
+
+    doc = _doc(text)
+    quotes = doc.quotes
+    assert quotes
+    starts = [q.start for q in quotes]
+    for s in doc.sentences:
+        found = list(WORD.finditer(doc.prose, s.start, s.end))
+        expected = ([m.group() for m in found if not doc.in_quote(m.start(), m.end())], len(found))
+        last = sum(1 for q in quotes if q.start < s.end) - 1
+        if last < 0 or quotes[last].end <= s.start:
+            continue
+        assert _unquoted_words(doc.prose, s.start, s.end, quotes, starts, last) == expected
+        assert _unquoted_words_one_by_one(doc.prose, s.start, s.end, quotes, starts, last) == expected
+
+
 # -- RDB101 reading grade -------------------------------------------------------------------------
 
 def test_rdb101_reading_grade():
