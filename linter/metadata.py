@@ -9,7 +9,6 @@ original file so a finding about it lands on the right line.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -44,14 +43,14 @@ MONTHS = {
 }
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
           r"|Nov(?:ember)?|Dec(?:ember)?)\.?")
-DATE_PATTERN = re.compile(
+DATE_PATTERN = patterns.compile(
     r"(?P<iso>(?<![\d/.-])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?![\d/])"
     r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?)"
     r"|(?P<compact>(?<!\d)(?P<cy>(?:19|20)\d\d)(?P<cm>[01]\d)(?P<cd>[0-3]\d)T[0-2]\d:?[0-5]\d)"
     r"|(?P<mdy>\b(?P<m1>" + _MONTH + r")\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)\b)"
     r"|(?P<dmy>\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>" + _MONTH + r"),?\s+(?P<y2>(?:19|20)\d\d)\b)"
     r"|(?P<num>(?<![\d/.])(?P<n1>[0-3]?\d)(?P<nsep>[/.])(?P<n2>[0-3]?\d)(?P=nsep)(?P<ny>(?:19|20)\d\d)\b)",
-    re.I,
+    regex.I,
 )
 
 
@@ -64,7 +63,7 @@ def _valid(y: int, m: int, d: int) -> str | None:
         return None
 
 
-def parse_match(m: re.Match, date_order: str = "month-first") -> str | None:
+def parse_match(m: regex.Match, date_order: str = "month-first") -> str | None:
     if m.group("iso"):
         return _valid(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
     if m.group("compact"):
@@ -96,22 +95,22 @@ def find_dates(text: str, date_order: str = "month-first"):
             yield m.start(), m.end(), value
 
 
-_BYLINE_LINE = re.compile(
+_BYLINE_LINE = patterns.compile(
     r"^[ \t\u00a0]*(?:[*_#>]+\s*)?(?:by|posted\s+by|written\s+by|story\s+by|words\s+by|reporting\s+by)[:\s]\s*"
     r"(?P<name>\S.{0,118}?)[ \t\u00a0*_]*$",
-    re.I | re.M,
+    regex.I | regex.M,
 )
 _PUB_LABEL = (r"published(?:\s+on)?|posted(?:\s+on)?|first\s+published(?:\s+on)?|publication\s+date|date\s+published|"
               r"date|dated|released?(?:\s+date)?|created|erstellt\s+am")
 _UPD_LABEL = (r"updated(?:\s+on)?|last\s+updated(?:\s+on)?|last\s+modified(?:\s+on)?|modified|last\s+revised|revised|"
               r"date\s+of\s+last\s+revision|last\s+reviewed|effective\s+date")
-_LABELLED_LINE = re.compile(
+_LABELLED_LINE = patterns.compile(
     r"^[ \t\u00a0]*(?:[*_$]+\s*)?(?:this\s+(?:page|article|post|story)\s+was\s+)?"
     r"(?:(?P<upd>" + _UPD_LABEL + r")|(?P<pub>" + _PUB_LABEL + r"))\b\s*[:\-–—]?\s*(?P<rest>.{0,120})$",
-    re.I | re.M,
+    regex.I | regex.M,
 )
 # What may stand beside a date on a line that is only a date: weekdays, times, zones, "at".
-_DATE_LINE_FILLER = re.compile(
+_DATE_LINE_FILLER = patterns.compile(
     r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|\b[0-2]?\d[:.][0-5]\d(?:[:.][0-5]\d)?\b"
     r"|\b(?:[ap]\.?m\.?|noon|midnight|at|on|[ECMPH][SD]?T|GMT|UTC|BST|CET|CEST|IST|JST|AEST|AEDT|ET|PT|CT|MT)(?![^\W\d_])"
     r"|\b\d+\s+(?:min(?:ute)?s?|hours?)\s+(?:read|ago)\b|[|·•/,;:()\[\]\-–—]"
@@ -121,8 +120,8 @@ _DATELINE = patterns.compile(
     r"\s*(?:\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg)\)\s*)?[—–]\s+"
     r"|^(?P<place2>\p{Lu}[\p{Lu} .,'’\-]{2,40})\s*(?:\([^)]{1,20}\))?\s*[-—–]{1,2}\s+",
 )
-_COPYRIGHT = re.compile(r"(?i)©|\(c\)\s*(?:19|20)\d\d|copyright|all\s+rights\s+reserved")
-_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)[/_-](?P<m>[01]\d)(?:[/_-](?P<d>[0-3]\d))?(?:[/_.-]|$)")
+_COPYRIGHT = patterns.compile(r"(?i)©|\(c\)\s*(?:19|20)\d\d|copyright|all\s+rights\s+reserved")
+_URL_DATE = patterns.compile(r"/(?P<y>(?:19|20)\d\d)[/_-](?P<m>[01]\d)(?:[/_-](?P<d>[0-3]\d))?(?:[/_.-]|$)")
 
 _DATE_KEYS_FRONT = ("date", "published", "publishdate", "pubdate", "published_at", "publish_date", "created",
                     "publication_date", "date_published", "published_on")
@@ -240,7 +239,7 @@ def extract_metadata(doc: Document) -> Metadata:
     return Metadata(title=title, byline=byline, date=date, dateline=dateline, updated=updated, bylines=tuple(bylines))
 
 
-_INSTANT = re.compile(r"(?P<day>\d{4}-\d\d-\d\d)[T ](?P<h>[0-2]\d):(?P<ms>[0-5]\d(?::[0-5]\d)?)(?P<zone>Z|[+-]\d\d:?\d\d)?")
+_INSTANT = patterns.compile(r"(?P<day>\d{4}-\d\d-\d\d)[T ](?P<h>[0-2]\d):(?P<ms>[0-5]\d(?::[0-5]\d)?)(?P<zone>Z|[+-]\d\d:?\d\d)?")
 
 
 def _local_day(ranked: list[tuple[int, int, MetaField]]) -> MetaField:
