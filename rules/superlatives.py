@@ -735,8 +735,12 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
             word = m.group("word")
             low = word.lower()
             head = low.split()[0]
-            before = prose[max(sent.start, m.start() - 60):m.start()]
+            if _not_superlative(m, word, low, head, not_sup):
+                continue  # the word alone decides most matches ("interest", "most people"): look no further
             after = prose[m.end():min(sent.end, m.end() + 80)]
+            if word[:1].isupper() and (m.start() > sent.start or _NAME_AFTER.match(after)):
+                continue  # a name: "Best Buy", "the Greatest Generation", "Best Picture"
+            before = prose[max(sent.start, m.start() - 60):m.start()]
             frame = _FRAME.search(before)
             if frame and _CONTRACTION.search(before):
                 frame = None  # "he's best as": a verb, not a possessive
@@ -744,23 +748,13 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
                     frame and _OWN_VOICE_FRAME.match(frame.group("frame"))):
                 continue  # "even the most optimistic" (a concession); "my strongest asset" (someone speaking)
             if head in ("most", "least"):
-                if _MOST_LIKELY.match(word):
+                if frame is None or (head == "least" and _LEAST_QUANTIFIER.match(after)):
                     continue
-                adj = m.group("adj").lower()
-                if frame is None or adj in _MOST_NOUNS or not (adj in _MOST_ADJ or _ADJ_SUFFIX.search(adj)):
-                    continue
-                if head == "least" and _LEAST_QUANTIFIER.match(after):
-                    continue
-                stem = adj
+                stem = m.group("adj").lower()
             else:
-                if low in not_sup or (low + (m.group("compound") or "").lower()) in not_sup:
-                    continue
-                follows_ever = _EVER_AFTER.match(after)
-                if frame is None and not follows_ever:
+                if frame is None and not _EVER_AFTER.match(after):
                     continue
                 stem = _stem(low)
-            if word[:1].isupper() and (m.start() > sent.start or _NAME_AFTER.match(after)):
-                continue  # a name: "Best Buy", "the Greatest Generation", "Best Picture"
             if _NAME_BEFORE.search(before) and (m.group("compound") or "").lower() in ("-selling", "-seller"):
                 continue  # "New York Times best-selling": the list is named
             if low == "best" and _best_seller_fact(prose, sent, m):
@@ -814,6 +808,14 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
             else:
                 kind = "evaluative"
             yield sent, span_start, m.end(), words, kind
+
+
+def _not_superlative(m, word: str, low: str, head: str, not_sup: frozenset[str]) -> bool:
+    """A match of _SUP_WORD that is no superlative, by the word alone: "interest", "most likely", "most people"."""
+    if head in ("most", "least"):
+        adj = m.group("adj").lower()
+        return bool(_MOST_LIKELY.match(word)) or adj in _MOST_NOUNS or not (adj in _MOST_ADJ or _ADJ_SUFFIX.search(adj))
+    return low in not_sup or (low + (m.group("compound") or "").lower()) in not_sup
 
 
 _LAST: list = [None, None, []]  # (document, options key, findings): SUP101 and SUP102 share one pass
