@@ -292,7 +292,26 @@ class _WordMasks(dict):
 
 
 _WORD_MASKS = _WordMasks()
+_LOWER: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _SENTENCE_MASKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _lower_prose(doc) -> str | None:
+    """doc.prose lower-cased, or None when that is no faithful lower-case copy, offset for offset.
+
+    Lower-casing the whole prose lower-cases each sentence alike, character by character,
+    unless a character grows ("İ" becomes two) or depends on its neighbours (final "Σ");
+    and a case-insensitive pattern matches "ſ" (long s) as "s" though "ſ" lower-cases to
+    itself. With any of them the rules take the plain way.
+    """
+    lower = _LOWER.get(doc)
+    if lower is None:
+        prose = doc.prose
+        lower = prose.lower()
+        if len(lower) != len(prose) or "Σ" in prose or "ſ" in prose:
+            lower = ""
+        _LOWER[doc] = lower
+    return lower or None
 
 
 def _sentence_masks(doc) -> list[int] | None:
@@ -300,16 +319,13 @@ def _sentence_masks(doc) -> list[int] | None:
 
     A keyword holds no space, so it lies inside one of the sentence's space-separated words
     (cut at the sentence's ends); the answer per distinct word is kept across documents.
-    This needs the lower-cased prose to lower-case every sentence alike, character by
-    character: not so when a character grows ("İ" becomes two) or depends on its neighbours
-    (final "Σ"); then each sentence is searched on its own.
+    Without a faithful lower-case copy (see _lower_prose), each sentence is searched instead.
     """
     if doc in _SENTENCE_MASKS:
         return _SENTENCE_MASKS[doc]
-    prose = doc.prose
-    lower = prose.lower()
+    lower = _lower_prose(doc)
     masks = None
-    if len(lower) == len(prose) and "Σ" not in prose:
+    if lower is not None:
         word_mask = _WORD_MASKS.__getitem__
         masks = [reduce(or_, map(word_mask, lower[s.start:s.end].split()), 0) for s in doc.sentences]
     _SENTENCE_MASKS[doc] = masks
@@ -331,16 +347,20 @@ class _SourcingRule(Rule):
     def pattern(self, options: dict[str, Any]) -> regex.Pattern:
         return _compile(self.phrases, tuple(options.get("extra-phrases", ())))
 
+    def candidates(self, doc) -> list[int]:
+        """Indices of the sentences that may hold one of the rule's phrases (see _keywords)."""
+        return self.keywords.sentences(doc)
+
     def matches(self, doc, options: dict[str, Any]) -> Iterator[tuple[Any, Any, int]]:
         """(match, sentence, sentence index) for each phrase found outside quotes and not allowed."""
         allowed = {" ".join(a.lower().split()) for a in options.get("allowed-phrases", ())}
         pat = None  # compiled on first need: an article without the keywords never pays for it
         prose = doc.prose
-        keywords = None if options.get("extra-phrases") else self.keywords
         # a time limit only for phrases from config; the built-in patterns are linear
         timeout = 1.0 if options.get("extra-phrases") else None
         sents = doc.sentences
-        for i in range(len(sents)) if keywords is None else keywords.sentences(doc):
+        everywhere = self.keywords is None or options.get("extra-phrases")
+        for i in range(len(sents)) if everywhere else self.candidates(doc):
             sent = sents[i]
             if pat is None:
                 pat = self.pattern(options)
@@ -376,7 +396,12 @@ class AnonymousSource(_SourcingRule):
     severity = "warning"
     summary = "A claim attributed to unnamed sources or insiders"
     phrases = ANONYMOUS_PHRASES
-    keywords = _keywords(("source", "insider", "familiar", "briefed", "close", "knowledge"))
+    # every phrase holds "source" or "insider", or else both a person ("people familiar with")
+    # and a link ("close to", "familiar with", "briefed on", "with knowledge of"): far fewer
+    # sentences than "close" or "knowledge" alone ("closed", "acknowledged")
+    keywords = _keywords(("source", "insider"))
+    persons = _keywords(("person", "people", "official", "individual"))
+    links = _keywords(("familiar", "briefed", "close", "knowledge"))
     doc = """
     ## What it does
     Flags claims attributed to sources the story does not name: "according to sources",
@@ -407,6 +432,10 @@ class AnonymousSource(_SourcingRule):
     ## How to silence
     Name the source, explain the anonymity, or `<!-- copydesk: disable-next-line SRC101 -->`.
     """
+
+    def candidates(self, doc) -> list[int]:
+        both = set(self.persons.sentences(doc)).intersection(self.links.sentences(doc))
+        return sorted(both.union(self.keywords.sentences(doc)))
 
     def check(self, doc, options):
         for m, _sent, i in self.matches(doc, options):

@@ -1,0 +1,83 @@
+"""SRC's fast paths (issue 8) decide exactly what the plain ones would.
+
+The keyword pre-filter answers for every sentence at once from the sentence's words; it
+must pick the same sentences as a search of each lower-cased sentence, whatever the
+sentence boundaries cut and whichever characters lower-case oddly. Documents it cannot
+handle ("İ", final "Σ", long "ſ") take the plain path, with the same findings.
+"""
+
+from __future__ import annotations
+
+import random
+
+from linter.sentences import Sentence
+from rules import sourcing
+from tests.rule_tester import lint
+
+
+class _Doc:
+    """Just what the pre-filter reads: the prose and its sentences."""
+
+    def __init__(self, prose: str, sentences: list[Sentence]):
+        self.prose = prose
+        self.sentences = sentences
+
+
+def _searched(keywords, doc) -> list[int]:
+    return [i for i, s in enumerate(doc.sentences) if keywords.search(doc.prose, s.start, s.end)]
+
+
+def _every_filter():
+    filters = list(sourcing._REGISTERED)
+    filters.append(sourcing._keywords(("activists", "u.s. officials"), register=False))
+    return filters
+
+
+WORDS = ("Sources said the mayor’s insiders, critics and officials were briefed; a resident (one customer) "
+         "reportedly thought studies showed it is believed widely regarded. SOURCES CRITICS Reportedly "
+         "resources closed acknowledged unsaid someone almost people familiar with knowledge").split()
+
+
+def test_filters_pick_the_sentences_a_search_of_each_would():
+    rng = random.Random(8)
+    for _ in range(300):
+        prose = " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 40)))
+        # sentences anywhere, also inside words and with gaps between them
+        cuts = sorted({0, len(prose), *(rng.randrange(len(prose) + 1) for _ in range(rng.randint(0, 6)))})
+        sentences = [Sentence(a + (1 if rng.random() < 0.3 and a < b else 0), b, 0)
+                     for a, b in zip(cuts, cuts[1:], strict=False) if a < b]
+        doc = _Doc(prose, sentences)
+        assert sourcing._lower_prose(doc) is not None
+        for keywords in _every_filter():
+            assert keywords.sentences(doc) == _searched(keywords, doc), (prose, sentences)
+
+
+def test_odd_lower_casing_takes_the_plain_path():
+    for odd in ("İstanbul", "ΟΔΟΣ", "ſources"):
+        prose = f"Sources said {odd} officials were briefed. Critics say studies show it."
+        doc = _Doc(prose, [Sentence(0, 41 + len(odd) - 8, 0), Sentence(42 + len(odd) - 8, len(prose), 0)])
+        assert sourcing._lower_prose(doc) is None
+        for keywords in _every_filter():
+            assert keywords.sentences(doc) == _searched(keywords, doc)
+
+
+STORY = """The mayor will resign on Friday, according to sources.
+
+"It was a disaster," one customer said. Critics say the new code favors developers.
+
+Officials said the bridge would reopen. Studies show that four-day weeks raise scores.
+
+It is believed the company will move. The striker reportedly asked to leave. The chef is
+widely regarded as the city's best. Two officials with direct knowledge of the talks said
+the deal was off. A person briefed on the plan said it was dead, speaking on condition of
+anonymity.
+"""
+
+
+def test_the_plain_path_finds_the_same():
+    fast = [(f.line, f.column, f.code, f.severity, f.message) for f in lint(STORY, "SRC")]
+    assert {f[2] for f in fast} == {"SRC101", "SRC102", "SRC201", "SRC202", "SRC203", "SRC301", "SRC302",
+                                    "SRC303"}
+    # a trailing paragraph with "İ" sends the whole document down the plain path
+    plain = [(f.line, f.column, f.code, f.severity, f.message) for f in lint(STORY + "\nİzmir.\n", "SRC")]
+    assert plain == fast
