@@ -19,6 +19,7 @@ quotation whose speaker is named are the speaker's, not the writer's: left alone
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -403,74 +404,142 @@ class _FoldedProse:
     """A document's prose lower-cased as ASCII bytes, position for position (any other character is "?").
 
     `words` keeps only the runs of letters and hyphens, the rest blanked, and `vocabulary` is the
-    set of those runs: whether a document holds a word at all is one set lookup.
+    set of those runs, as a pattern run on one sentence sees them: whether a document holds a
+    word at all is one set lookup.
     """
 
-    __slots__ = ("ascii", "words", "vocabulary")
+    __slots__ = ("ascii", "words", "vocabulary", "_in_sentence")
 
-    def __init__(self, prose: str):
+    def __init__(self, prose: str, sentences: list):
         if "\u0130" in prose or "\u017f" in prose:
             prose = prose.translate(_FOLD)
         # str.lower() keeps the length once "İ" is gone; "replace" makes one "?" of each other character
         self.ascii = prose.lower().encode("ascii", "replace")
-        self.words = self.ascii.translate(_WORD_BYTES)
-        self.vocabulary = frozenset(self.words.split())
+        self.words = words = self.ascii.translate(_WORD_BYTES)
+        vocabulary = set(words.split())
+        # a pattern run on a sentence sees its end as the end of the text: should a sentence ever
+        # end inside a run of letters, the pieces on either side are words too
+        last = len(words)
+        if any(0 < s.end < last and words[s.end - 1] != 32 and words[s.end] != 32 for s in sentences):
+            for s in sentences:
+                vocabulary.update(words[s.start:s.end].split())
+        self.vocabulary = vocabulary
+        self._in_sentence: dict[int, frozenset[bytes]] = {}
+
+    def sentence_words(self, sent) -> frozenset[bytes]:
+        """The words of one sentence (cut at its edges, as its pattern sees them)."""
+        found = self._in_sentence.get(sent.start)
+        if found is None:
+            found = self._in_sentence[sent.start] = frozenset(self.words[sent.start:sent.end].split())
+        return found
 
 
-_FOLDED: list = [None, None]  # (document, its _FoldedProse): the SUP rules share one per document
+class _DocState:
+    """What the SUP rules work out once per document and share: its folded prose, verdicts on its sentences."""
+
+    __slots__ = ("doc", "folded", "verdicts")
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.folded: _FoldedProse | None = None
+        self.verdicts: dict[tuple, bool] = {}
+
+
+_STATE: list[_DocState | None] = [None]  # the document being linted (the rules run one document at a time)
+
+
+def _state(doc) -> _DocState:
+    state = _STATE[0]
+    if state is None or state.doc is not doc:
+        state = _STATE[0] = _DocState(doc)
+    return state
 
 
 def _folded(doc) -> _FoldedProse:
-    if _FOLDED[0] is not doc:
-        _FOLDED[:] = [doc, _FoldedProse(doc.prose)]
-    return _FOLDED[1]
+    state = _state(doc)
+    if state.folded is None:
+        state.folded = _FoldedProse(doc.prose, doc.sentences)
+    return state.folded
+
+
+def _per_sentence(check):
+    """A (document, sentence) verdict worked out once per sentence: all five SUP rules ask it of the same sentences."""
+
+    @functools.wraps(check)
+    def memoised(doc, sent) -> bool:
+        verdicts = _state(doc).verdicts
+        key = (check, sent.start)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            verdict = verdicts[key] = check(doc, sent)
+        return verdict
+
+    return memoised
 
 
 class _Keywords:
-    """Which sentences hold one of these words, case aside: a superset of those a phrase pattern matches in.
+    """Which sentences hold all the words of one of these groups, case aside?
 
-    Words of letters and hyphens are looked up whole (the phrase patterns match at word edges);
-    other ASCII words as substrings; with a word beyond ASCII, where IGNORECASE and str.lower()
-    part ways (the Greek final sigma), every sentence is a candidate.
+    A superset of the sentences a phrase pattern matches in, given a group per phrase (its words)
+    or per word a pattern lists. Words of letters and hyphens are looked up whole (the phrase
+    patterns match at word edges); other ASCII words as substrings, and then a group's first word
+    only; with a word beyond ASCII, where IGNORECASE and str.lower() part ways (the Greek final
+    sigma), every sentence is a candidate.
     """
 
-    def __init__(self, words: Iterable[str], whole: bool = True):
-        words = {w.lower() for w in words}
+    def __init__(self, groups: Iterable[tuple[str, ...]], whole: bool = True):
+        groups = {tuple(sorted((w.lower() for w in g), key=lambda w: (-len(w), w))) for g in groups if g}
+        words = {w for g in groups for w in g}
         self._usable = bool(words) and all(w.isascii() for w in words)
         self._whole = whole and all(_WORD.fullmatch(w) for w in words)
-        self._words = frozenset(w.encode("ascii") for w in words) if self._usable else frozenset()
+        # the groups by their first (longest) word, with the rest of their words
+        self._groups: dict[bytes, list[frozenset[bytes]]] = {}
+        if self._usable:
+            for g in sorted(groups):
+                rest = frozenset(w.encode("ascii") for w in g[1:]) if self._whole else frozenset()
+                self._groups.setdefault(g[0].encode("ascii"), []).append(rest)
+        self._heads = frozenset(self._groups)
 
     def sentences(self, doc) -> list:
         if not self._usable:
             return doc.sentences
         folded = _folded(doc)
         if self._whole:
-            present, text = self._words & folded.vocabulary, folded.words
+            heads, text = self._heads & folded.vocabulary, folded.words
         else:
-            present, text = self._words, folded.ascii
+            heads, text = self._heads, folded.ascii
         found = {}
-        for word in present:
-            i = text.find(word)
+        for head in heads:
+            rests = [rest for rest in self._groups[head] if rest <= folded.vocabulary]
+            if not rests:
+                continue
+            i = text.find(head)
             while i >= 0:
-                end = i + len(word)
                 sent = doc.sentence_at(i)
-                if sent is not None and end <= sent.end and (not self._whole or (
-                        (i == 0 or text[i - 1] == 32) and (end == len(text) or text[end] == 32))):
+                if sent is not None and self._holds(folded, text, sent, i, i + len(head), rests):
                     found[sent.start] = sent
-                    i = text.find(word, sent.end)  # one is enough: on to the next sentence
+                    i = text.find(head, sent.end)  # one is enough: on to the next sentence
                 else:
-                    i = text.find(word, i + 1)
+                    i = text.find(head, i + 1)
         return [found[k] for k in sorted(found)]
 
+    def _holds(self, folded: _FoldedProse, text: bytes, sent, start: int, end: int, rests: list) -> bool:
+        """Does the sentence hold the first word at [start, end) and, for one of the groups, the rest of its words?"""
+        if end > sent.end:
+            return False
+        if self._whole and not ((start == sent.start or text[start - 1] == 32) and (end == sent.end or text[end] == 32)):
+            return False  # part of a longer word
+        return any(not rest or rest <= folded.sentence_words(sent) for rest in rests)
 
-def _phrase_words(phrase: str) -> tuple[str, ...]:
-    """Words one of which every match of a phrase holds: a plain phrase's longest word, or a pattern's listed words."""
+
+def _phrase_words(phrase: str) -> list[tuple[str, ...]]:
+    """Groups of words, all of one group in every match of the phrase: a plain phrase's words, or each word a pattern lists."""
     if _is_pattern(phrase):
         try:
-            return _PATTERN_WORDS[phrase]
+            return [(w,) for w in _PATTERN_WORDS[phrase]]
         except KeyError:
             raise ValueError(f"a phrase written as a pattern needs its words in _PATTERN_WORDS: {phrase!r}") from None
-    return (max(phrase.split(), key=len),)
+    return [tuple(phrase.split())]
 
 
 _KEYWORDS_CACHE: dict[tuple, _Keywords] = {}
@@ -481,9 +550,9 @@ def _keywords(phrases: tuple[str, ...], extra: tuple[str, ...] = (), more: tuple
     key = (phrases, extra, more)
     kw = _KEYWORDS_CACHE.get(key)
     if kw is None:
-        words = [w for p in phrases for w in _phrase_words(p)]
-        words += [max(p.split(), key=len) for p in extra if p.strip()]
-        kw = _KEYWORDS_CACHE[key] = _Keywords(words + list(more))
+        groups = [g for p in phrases for g in _phrase_words(p)]
+        groups += [tuple(p.split()) for p in extra if p.strip()]
+        kw = _KEYWORDS_CACHE[key] = _Keywords(groups + [(w,) for w in more])
     return kw
 
 
@@ -542,6 +611,7 @@ _NUMERAL_AFTER = patterns.compile(r"(?:war|title|phase|class|division|stage|type
 _SENTENCE_OPENING = patterns.compile(r"^[\s\"“‘'(\[—–\-]*$")
 
 
+@_per_sentence
 def _first_person(doc, sent) -> bool:
     """Does the sentence speak as "I", "me" or "my" outside quotation marks (not "World War I", "Phase I")?"""
     prose = doc.prose
@@ -557,15 +627,25 @@ def _first_person(doc, sent) -> bool:
 
 
 def _supported(doc, sent, figures: bool = True) -> bool:
-    if _attributed(doc, sent) or _CHARACTERISED.search(sent.text(doc.prose)):
-        return True
-    return figures and _has_figure(sent.text(doc.prose))
+    return _vouched_for(doc, sent) or (figures and _figured(doc, sent))
+
+
+@_per_sentence
+def _vouched_for(doc, sent) -> bool:
+    """An attribution or someone else's characterisation in the sentence."""
+    return _attributed(doc, sent) or bool(_CHARACTERISED.search(sent.text(doc.prose)))
+
+
+@_per_sentence
+def _figured(doc, sent) -> bool:
+    return _has_figure(sent.text(doc.prose))
 
 
 # An embedded social-media post in scraped copy: "pic.twitter.com/...", "— Jane Doe (@jdoe) September 18, 2016".
 _EMBED = patterns.compile(r"pic\.twitter\.com/|\(@\w{1,15}\)\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}", regex.I)
 
 
+@_per_sentence
 def _skipped_sentence(doc, sent) -> bool:
     """A question, or a sentence holding an embedded post (someone else's words, signed)."""
     text = sent.text(doc.prose)
@@ -892,7 +972,7 @@ _GROUP = _words_set(GROUP_ADJECTIVES)
 _MOST_NOUNS = _words_set(MOST_NOUNS)
 _MOST_ADJ = _words_set(MOST_ADJECTIVES)
 _QUICK = patterns.compile(r"est\b|worst|\bmost\b|\bleast\b|est-", regex.I)
-_QUICK_WORDS = _Keywords(("est", "worst", "most", "least"), whole=False)
+_QUICK_WORDS = _Keywords([("est",), ("worst",), ("most",), ("least",)], whole=False)
 _CHOICE_NOUNS = _words_set(CHOICE_NOUNS)
 _POSS = r"(?:his|her|their|its|our|my|your|one['’]s)"
 _IDIOMS = patterns.compile(r"(?<![\p{L}\-])(?:" + "|".join(p.replace("{poss}", _POSS) for p in IDIOMS) + r")(?![\p{L}\-])",

@@ -70,7 +70,7 @@ def test_built_in_phrases_use_the_whole_word_lookup():
 
 def test_folded_prose_keeps_every_position():
     prose = "\u0130stanbul\u2019s \u017fcientific K\u00e9lvin \U0001F600 ICONIC"
-    folded = sup._FoldedProse(prose)
+    folded = sup._FoldedProse(prose, [])
     assert len(folded.ascii) == len(prose)
     assert folded.ascii.find(b"iconic") == prose.find("ICONIC")
     assert b"istanbul" in folded.vocabulary and b"scientific" in folded.vocabulary
@@ -100,3 +100,31 @@ def test_options_change_the_candidates_per_call():
     cfg = {"SUP201": {"extra-phrases": ["storied"]}}
     assert [f.words for f in lint(text, "SUP201", options=cfg)] == ["storied"]
     assert not lint(text, "SUP201")  # a later call without the option does not inherit its words
+
+
+class _StubDoc:
+    """Just enough of a Document to hand-place sentence edges the splitter would not make."""
+
+    def __init__(self, prose: str, edges: list[tuple[int, int]]):
+        from linter.sentences import Sentence
+
+        self.prose = prose
+        self.sentences = [Sentence(a, b, 0) for a, b in edges]
+
+    def sentence_at(self, index: int):
+        return next((s for s in self.sentences if s.start <= index < s.end), None)
+
+
+def test_a_sentence_ending_inside_a_word():
+    # a pattern run on one sentence sees its end as the end of the text: "iconic" matches in
+    # "The iconic" although the prose goes on "x tower."
+    doc = _StubDoc("The iconicx tower.", [(0, 10), (10, 18)])
+    pattern = sup._compile(sup.PUFFERY_PHRASES)
+    assert _matches(pattern, doc, doc.sentences) == [(4, 10)]
+    assert sup._keywords(sup.PUFFERY_PHRASES).sentences(doc) == doc.sentences[:1]
+
+
+def test_a_phrase_needs_all_its_words_in_the_sentence():
+    doc = _doc("The state budget passed. The art fair opened.\n\nThe lab is state of the art.")
+    (only,) = sup._keywords(sup.PUFFERY_PHRASES).sentences(doc)
+    assert only.text(doc.prose) == "The lab is state of the art."
