@@ -12,13 +12,16 @@ The plain-word list is data (PLAIN_WORDS below); a newsroom extends it with the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import regex
 
 from linter import Hit, PhraseRule, Rule
 from linter.readability import readability
+from linter.scan import scan_at
 
 _TARGET_DOC = """
     Grades are textstat's Flesch-Kincaid, Coleman-Liau and Automated Readability Index,
@@ -240,25 +243,85 @@ class PlainWords(PhraseRule):
             if not isinstance(plain, str) or not plain.strip():
                 raise ValueError(f"RDB301 option plain-words: '{phrase}' needs a plain word (a string), "
                                  f"got {plain!r}")
-        words = {**PLAIN_WORDS, **{" ".join(k.lower().split()): v for k, v in extra.items()}}
+        words = {**PLAIN_WORDS, **{" ".join(k.lower().split()): v for k, v in extra.items()}} if extra else PLAIN_WORDS
         allowed = {" ".join(a.lower().split()) for a in options.get("allowed-phrases", ())}
         # a newsroom's phrases are literal words, never patterns: escape them
         pattern = self.pattern(tuple(sorted(regex.escape(k).replace(r"\ ", r"\s+") for k in words if k not in PLAIN_WORDS)))
-        prose = doc.prose
-        for block in doc.blocks:
-            if block.kind in self.skip_kinds:
+        for m in _phrase_matches(pattern, doc, words, self.skip_kinds):
+            found = m.group()
+            key = " ".join(found.lower().split())
+            if key in allowed or doc.in_quote(m.start(), m.end()):
                 continue
-            for m in pattern.finditer(prose, block.start, block.end):
-                found = m.group()
-                key = " ".join(found.lower().split())
-                if key in allowed or doc.in_quote(m.start(), m.end()):
-                    continue
-                plain = words.get(key)
-                if plain is None:
-                    continue
-                fix = plain[:1].upper() + plain[1:] if found[:1].isupper() else plain
-                yield Hit(m.start(), m.end(), f"Plain language: write '{plain}' instead of '{found}'",
-                          replacement=fix)
+            plain = words.get(key)
+            if plain is None:
+                continue
+            fix = plain[:1].upper() + plain[1:] if found[:1].isupper() else plain
+            yield Hit(m.start(), m.end(), f"Plain language: write '{plain}' instead of '{found}'",
+                      replacement=fix)
+
+
+# Few news stories hold a plain-words phrase, and the phrase pattern (an IGNORECASE alternation
+# in `regex`) is slow to scan: it is tried only where one of the phrases starts in the lower-cased
+# text. Each phrase is looked for (a plain `re` pattern, its spaces any whitespace) only when the
+# start of its longest word is there at all (`str.find`, a fast substring search). That never
+# misses a match the pattern would find, as long as lower-casing turns every character IGNORECASE
+# matches with a phrase's ASCII character into that character, in place: true but for these three
+# (İ lower-cases to two characters; ı and ſ stay as they are).
+_FOLDS_APART = ("İ", "ı", "ſ")
+_KEYWORD_LENGTH = 6  # "utiliz" stands for utilize, utilizes, utilized, utilizing and utilization
+_PHRASE_FINDERS: dict[frozenset[str], dict[str, list[re.Pattern[str]]] | None] = {}
+
+
+def _phrase_finder(phrases: Iterable[str]) -> dict[str, list[re.Pattern[str]]] | None:
+    """The start of each (lower-case) phrase's longest word -> the phrases' own patterns; None when
+    a phrase is not plain ASCII words (the reasoning above holds for ASCII only)."""
+    key = frozenset(phrases)
+    if key not in _PHRASE_FINDERS:
+        finder: dict[str, list[re.Pattern[str]]] | None = {}
+        for phrase in sorted(key):
+            words = phrase.split()
+            if not words or not phrase.isascii():
+                finder = None
+                break
+            keyword = max(words, key=len)[:_KEYWORD_LENGTH]
+            finder.setdefault(keyword, []).append(re.compile(re.escape(phrase).replace(r"\ ", r"\s+")))
+        _PHRASE_FINDERS[key] = finder
+    return _PHRASE_FINDERS[key]
+
+
+def _phrase_starts(lowered: str, finder: dict[str, list[re.Pattern[str]]]) -> list[int]:
+    """Every index where one of the phrases starts in `lowered` (overlapping ones too), sorted."""
+    starts = []
+    for keyword, phrase_patterns in finder.items():
+        if keyword not in lowered:
+            continue
+        for phrase in phrase_patterns:
+            m = phrase.search(lowered)
+            while m is not None:
+                starts.append(m.start())
+                m = phrase.search(lowered, m.start() + 1)
+    starts.sort()
+    return starts
+
+
+def _phrase_matches(pattern, doc, phrases: Iterable[str], skip_kinds: tuple[str, ...]) -> Iterator:
+    """`pattern.finditer` over each block but those of `skip_kinds`, tried only where one of the
+    phrases starts."""
+    prose = doc.prose
+    blocks = [b for b in doc.blocks if b.kind not in skip_kinds]
+    finder = _phrase_finder(phrases)
+    lowered = prose.lower()
+    if finder is None or len(lowered) != len(prose) or any(c in prose for c in _FOLDS_APART):
+        for block in blocks:
+            yield from pattern.finditer(prose, block.start, block.end)
+        return
+    starts = _phrase_starts(lowered, finder)
+    if not starts:
+        return
+    for block in blocks:
+        first, last = bisect.bisect_left(starts, block.start), bisect.bisect_left(starts, block.end)
+        if first < last:
+            yield from scan_at(pattern, prose, starts[first:last], endpos=block.end)
 
 
 RULES = [ReadingGrade, HardParagraph, LongSentence, PlainWords]

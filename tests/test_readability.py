@@ -259,6 +259,28 @@ def test_rdb301_newsroom_phrases_are_words_not_patterns():
     assert not lint("Prices rose a lot this year.", "RDB301", options={"RDB301": {"plain-words": {"(a lot)": "much"}}})
 
 
+
+def test_rdb301_where_the_phrases_are_looked_for():
+    # RDB301 tries its pattern only where a phrase starts in the lower-cased text; these are the
+    # places that could go wrong: capitals, a phrase across lines or at a block's edge, after a
+    # bracket or a quotation mark, twice in a row, and text whose lower case does not line up with
+    # it (a dotless ı elsewhere in the story), where every block is scanned.
+    run_table("RDB301", [
+        "The prior owner sold it to the city.",  # "prior" without "to"
+        "It is a matter of fact that the order was late.",  # words of phrases, not the phrases
+        "The preorder to the store came on Monday.",  # not at a word's start
+    ], [
+        Case("PRIOR TO the vote, the board met.", [(1, 1, "RDB301", "PRIOR TO")]),
+        Case("The board met.\n\nPrior\tto the vote, it ate.", [(3, 1, "RDB301", "Prior\tto")]),
+        Case("They met (in order to talk) and ‘utilized’ the time.",
+             [(1, 11, "RDB301", "in order to"), (1, 34, "RDB301", "utilized")]),
+        Case("Prior to prior to the vote, they met.", [(1, 1, "RDB301", "Prior to"), (1, 10, "RDB301", "prior to")]),
+        Case("Kadıköy officials will utilize the ferry.", [(1, 24, "RDB301", "utilize")]),
+        Case("Meals are sold à la carte there.", [(1, 16, "RDB301", "à la carte")],
+             options={"plain-words": {"à la carte": "separately"}}),
+    ])
+
+
 # -- the command, offline -------------------------------------------------------------------------
 
 def _copydesk():
