@@ -166,7 +166,8 @@ class LongSentence(Rule):
 # -- plain words (data) ---------------------------------------------------------------------------
 # Needlessly complex words and phrases and the plain word that replaces them in every sense a news
 # story uses them. Words with a second sense a plain word does not cover stay out ("terminate" an
-# employee, protesters who "demonstrate", documents "obtained" by a newspaper).
+# employee, protesters who "demonstrate", documents "obtained" by a newspaper). Lower-case words,
+# not patterns: RDB301 looks for them as words before it runs its pattern.
 PLAIN_WORDS: dict[str, str] = {
     "utilize": "use", "utilizes": "uses", "utilized": "used", "utilizing": "using",
     "utilise": "use", "utilises": "uses", "utilised": "used", "utilising": "using",
@@ -262,44 +263,59 @@ class PlainWords(PhraseRule):
 
 # Few news stories hold a plain-words phrase, and the phrase pattern (an IGNORECASE alternation
 # in `regex`) is slow to scan: it is tried only where one of the phrases starts in the lower-cased
-# text. Each phrase is looked for (a plain `re` pattern, its spaces any whitespace) only when the
-# start of its longest word is there at all (`str.find`, a fast substring search). That never
-# misses a match the pattern would find, as long as lower-casing turns every character IGNORECASE
-# matches with a phrase's ASCII character into that character, in place: true but for these three
-# (İ lower-cases to two characters; ı and ſ stay as they are).
+# text. A phrase is looked for there (`str.find`, or a plain `re` pattern where its spaces may be
+# any whitespace) only when the start of its longest word is in the text at all (a fast substring
+# search). That never misses a match the pattern would find, as long as lower-casing turns every
+# character IGNORECASE matches with a phrase's ASCII character into that character, in place:
+# true but for these three (İ lower-cases to two characters; ı and ſ stay as they are).
 _FOLDS_APART = ("İ", "ı", "ſ")
 _KEYWORD_LENGTH = 6  # "utiliz" stands for utilize, utilizes, utilized, utilizing and utilization
-_PHRASE_FINDERS: dict[frozenset[str], dict[str, list[re.Pattern[str]]] | None] = {}
+_PHRASE_FINDERS: dict[frozenset[str], dict[str, list[str]] | None] = {}
+_PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
-def _phrase_finder(phrases: Iterable[str]) -> dict[str, list[re.Pattern[str]]] | None:
-    """The start of each (lower-case) phrase's longest word -> the phrases' own patterns; None when
-    a phrase is not plain ASCII words (the reasoning above holds for ASCII only)."""
+def _phrase_finder(phrases: Iterable[str]) -> dict[str, list[str]] | None:
+    """The start of each (lower-case) phrase's longest word -> the phrases; None when a phrase is
+    not plain ASCII words (the reasoning above holds for ASCII only)."""
     key = frozenset(phrases)
     if key not in _PHRASE_FINDERS:
-        finder: dict[str, list[re.Pattern[str]]] | None = {}
+        finder: dict[str, list[str]] | None = {}
         for phrase in sorted(key):
             words = phrase.split()
             if not words or not phrase.isascii():
                 finder = None
                 break
-            keyword = max(words, key=len)[:_KEYWORD_LENGTH]
-            finder.setdefault(keyword, []).append(re.compile(re.escape(phrase).replace(r"\ ", r"\s+")))
+            finder.setdefault(max(words, key=len)[:_KEYWORD_LENGTH], []).append(phrase)
         _PHRASE_FINDERS[key] = finder
     return _PHRASE_FINDERS[key]
 
 
-def _phrase_starts(lowered: str, finder: dict[str, list[re.Pattern[str]]]) -> list[int]:
+def _occurrences(lowered: str, phrase: str) -> Iterator[int]:
+    """Every index where `phrase` (lower case; its spaces any whitespace) starts, overlapping ones too.
+    A one-word phrase is a substring search; a longer one's pattern is compiled on first need (a
+    one-file run needs few of them)."""
+    if " " not in phrase:
+        at = lowered.find(phrase)
+        while at != -1:
+            yield at
+            at = lowered.find(phrase, at + 1)
+        return
+    pattern = _PHRASE_PATTERNS.get(phrase)
+    if pattern is None:
+        pattern = _PHRASE_PATTERNS[phrase] = re.compile(re.escape(phrase).replace(r"\ ", r"\s+"))
+    m = pattern.search(lowered)
+    while m is not None:
+        yield m.start()
+        m = pattern.search(lowered, m.start() + 1)
+
+
+def _phrase_starts(lowered: str, finder: dict[str, list[str]]) -> list[int]:
     """Every index where one of the phrases starts in `lowered` (overlapping ones too), sorted."""
     starts = []
-    for keyword, phrase_patterns in finder.items():
-        if keyword not in lowered:
-            continue
-        for phrase in phrase_patterns:
-            m = phrase.search(lowered)
-            while m is not None:
-                starts.append(m.start())
-                m = phrase.search(lowered, m.start() + 1)
+    for keyword, phrases in finder.items():
+        if keyword in lowered:
+            for phrase in phrases:
+                starts.extend(_occurrences(lowered, phrase))
     starts.sort()
     return starts
 

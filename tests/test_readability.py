@@ -281,6 +281,16 @@ def test_rdb301_where_the_phrases_are_looked_for():
     ])
 
 
+
+def test_plain_words_are_lower_case_words_not_patterns():
+    # RDB301 looks for its phrases as lower-case words before it runs its pattern
+    from rules.readability import PLAIN_WORDS
+
+    for phrase in PLAIN_WORDS:
+        assert phrase == " ".join(phrase.lower().split()), phrase
+        assert not any(c in phrase for c in "\\[](){}|?*+^$"), phrase  # PhraseRule would read it as a pattern
+
+
 # -- the command, offline -------------------------------------------------------------------------
 
 def _copydesk():
