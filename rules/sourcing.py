@@ -24,7 +24,7 @@ import regex
 
 from linter import Hit, Rule, patterns
 from linter.attribution import names_source
-from linter.scan import scan_at, starts_near, word_starts
+from linter.scan import scan_at, starts_near
 
 # -- phrase lists (data) --------------------------------------------------------------------------
 
@@ -396,10 +396,11 @@ class AnonymousSource(_SourcingRule):
     severity = "warning"
     summary = "A claim attributed to unnamed sources or insiders"
     phrases = ANONYMOUS_PHRASES
+    keywords = _keywords(("source", "insider", "familiar", "briefed", "close", "knowledge"))
     # every phrase holds "source" or "insider", or else both a person ("people familiar with")
     # and a link ("close to", "familiar with", "briefed on", "with knowledge of"): far fewer
     # sentences than "close" or "knowledge" alone ("closed", "acknowledged")
-    keywords = _keywords(("source", "insider"))
+    sources = _keywords(("source", "insider"))
     persons = _keywords(("person", "people", "official", "individual"))
     links = _keywords(("familiar", "briefed", "close", "knowledge"))
     doc = """
@@ -434,8 +435,10 @@ class AnonymousSource(_SourcingRule):
     """
 
     def candidates(self, doc) -> list[int]:
+        if _lower_prose(doc) is None:  # "perſons": the pattern matches what no keyword finds
+            return self.keywords.sentences(doc)
         both = set(self.persons.sentences(doc)).intersection(self.links.sentences(doc))
-        return sorted(both.union(self.keywords.sentences(doc)))
+        return sorted(both.union(self.sources.sentences(doc)))
 
     def check(self, doc, options):
         for m, _sent, i in self.matches(doc, options):
@@ -548,20 +551,30 @@ class VagueGroup(_SourcingRule):
                 named_in[block] = bool(_MEMBERS_NAMED.search(prose[block.start:block.end]))
             return named_in[block]
 
-        group_words = _GROUP_KEYWORDS if not groups else _keywords(_GROUP_WORDS, options["extra-groups"], register=False)
+        faithful = _lower_prose(doc) is not None  # else "economiſts" matches with no keyword found
+        extra_groups = options.get("extra-groups", ())
+        group_words = _GROUP_KEYWORDS if not groups else _keywords(_GROUP_WORDS, extra_groups, register=False)
+        anchors = _GROUP_ANCHORS if not groups else _keywords(_GROUP_ANCHOR_WORDS, extra_groups, register=False)
         group_set = _GROUP_START_WORDS | {g.split()[0].lower() for g in options.get("extra-groups", ()) if g.strip()}
         phrase_words = None if options.get("extra-phrases") else _VAGUE_PHRASE_KEYWORDS
         timeout = 1.0 if options.get("extra-phrases") or options.get("extra-groups") else None
         sents = doc.sentences
         # sentences with a group word and a claim verb; sentences that may hold a vague phrase
         grouped = set(group_words.sentences(doc)).intersection(_CLAIM_VERB_KEYWORDS.sentences(doc))
-        phrased = set(range(len(sents))) if phrase_words is None else set(phrase_words.sentences(doc))
+        if faithful:
+            grouped.intersection_update(anchors.sentences(doc))
+        if phrase_words is None:
+            phrased = set(range(len(sents)))
+        elif faithful:
+            phrased = _vague_phrase_sentences(doc)
+        else:
+            phrased = set(phrase_words.sentences(doc))
         for i in sorted(grouped | phrased):
             sent = sents[i]
             block = doc.blocks[sent.block]
             found = ()
             if i in grouped:
-                starts = word_starts(prose, sent.start, sent.end)
+                starts = _word_starts(prose, sent.start, sent.end)
                 keyed = [a for a, b in zip(starts, starts[1:] + [sent.end], strict=True)
                          if _bare_word(prose[a:b]) in group_set]
                 found = scan_at(pat, prose, starts_near(starts, keyed, 1), sent.end, timeout=timeout)
@@ -601,6 +614,43 @@ _GROUP_KEYWORDS = _keywords(_GROUP_WORDS)
 _GROUP_START_WORDS = frozenset(w.split()[0] for w in _GROUP_WORDS + QUANTIFIERS)
 _CLAIM_VERB_KEYWORDS = _keywords(CLAIM_VERBS)
 _VAGUE_PHRASE_KEYWORDS = _keywords(("certain", "quarters", "circles", "there are", "would"))
+
+# Sharper pre-filters, for documents with a faithful lower-case copy (see _lower_prose).
+# A group-pattern match holds a vague group, a quantifier ("number" of "a number of", never
+# the "a") or one of "many some most several numerous others"; "people", "officials" and
+# the other quantified groups only ever follow a quantifier, so they need not be looked for.
+_GROUP_ANCHOR_WORDS = VAGUE_GROUPS + tuple(max(q.split(), key=len) for q in QUANTIFIERS) + (
+    "many", "some", "most", "several", "numerous", "others")
+_GROUP_ANCHORS = _keywords(_GROUP_ANCHOR_WORDS)
+# The vague phrases: "certain sectors", "in some quarters|circles", "there are those who",
+# "some|many would say".
+_CERTAIN_QUARTERS = _keywords(("certain", "quarters", "circles"))
+_THERE, _WHO = _keywords(("there",)), _keywords(("who",))
+_WOULD, _SOME_MANY = _keywords(("would",)), _keywords(("some", "many"))
+
+
+def _vague_phrase_sentences(doc) -> set[int]:
+    """The sentences that may hold one of VAGUE_PHRASES (on a faithful lower-case copy)."""
+    found = set(_CERTAIN_QUARTERS.sentences(doc))
+    found.update(set(_THERE.sentences(doc)).intersection(_WHO.sentences(doc)))
+    found.update(set(_WOULD.sentences(doc)).intersection(_SOME_MANY.sentences(doc)))
+    return found
+
+_WORD_RUN = patterns.compile(r"[\p{L}\p{N}'’\-.]+")
+_WORD_CHAR = patterns.compile(r"[\p{L}\p{N}'’\-.]")
+
+
+def _word_starts(text: str, start: int, end: int) -> list[int]:
+    """linter.scan.word_starts(text, start, end), from runs of word characters.
+
+    A run's start is a word start, except at `start` when the word began before it. Matching
+    whole runs is a few times cheaper than trying a lookbehind at every character.
+    """
+    starts = [m.start() for m in _WORD_RUN.finditer(text, start, end)]
+    if starts and starts[0] == start > 0 and _WORD_CHAR.match(text, start - 1):
+        del starts[0]
+    return starts
+
 
 def _bare_word(chunk: str) -> str:
     """The lower-case word a chunk of text starts with, without trailing punctuation."""
