@@ -191,7 +191,7 @@ WORLD_SCOPE = (
     r"in\s+the\s+industry",
 )
 # Absolute claims on their own (SUP102). A phrase written as a pattern names, in _PATTERN_WORDS
-# below, the words one of which each of its matches holds (a plain phrase's longest word serves).
+# below, the words its matches hold (a plain phrase's words serve as they are).
 _THE_ONLY = (
     r"the\s+only\s+(?:[\p{L}\-]+\s+){0,3}?(?:on\s+the\s+market|available\s+anywhere|of\s+its\s+kind|"
     r"you(?:['’]ll|\s+will)?\s+(?:ever\s+)?need|in\s+the\s+world|that\s+(?:really|actually|truly)\s+works)"
@@ -260,10 +260,13 @@ PROMISE_PHRASES = (
     "scientifically proven", "proven to work", "guaranteed results", "guaranteed to work", "works wonders",
     "cure-all", "magic bullet", "instant results", "overnight success", "risk-free",
 )
-# For each phrase above written as a pattern: words (lower case) one of which every match holds.
+# For each phrase above written as a pattern: every match holds all the words (lower case, whole)
+# of one of these groups. A sentence with none of the groups is spared the pattern.
 _PATTERN_WORDS = {
-    _THE_ONLY: ("only",), _PREMIER: ("premier",), _MIRACLE: ("miracle",), _MIRACULOUS: ("miraculous",),
-    _SWIFT_DECISIVE: ("swift",), _DECISIVE_SOLUTION: ("decisive",), _PERFECT_SOLUTION: ("solution", "fix", "cure", "answer"),
+    _THE_ONLY: ("only market", "only anywhere", "only kind", "only need", "only world", "only works"),
+    _PREMIER: ("premier",), _MIRACLE: ("miracle",), _MIRACULOUS: ("miraculous",),
+    _SWIFT_DECISIVE: ("swift decisive",), _DECISIVE_SOLUTION: ("decisive solution",),
+    _PERFECT_SOLUTION: ("solution", "fix", "cure", "answer"),
 }
 # Vague intensifiers (SUP301): a size or a change told without its figure. Adverbs count
 # next to a change or a comparison ("rose dramatically", "vastly larger"); adjectives before
@@ -533,10 +536,10 @@ class _Keywords:
 
 
 def _phrase_words(phrase: str) -> list[tuple[str, ...]]:
-    """Groups of words, all of one group in every match of the phrase: a plain phrase's words, or each word a pattern lists."""
+    """Groups of words, all of one group in every match of the phrase: a plain phrase's words, or a pattern's groups."""
     if _is_pattern(phrase):
         try:
-            return [(w,) for w in _PATTERN_WORDS[phrase]]
+            return [tuple(group.split()) for group in _PATTERN_WORDS[phrase]]
         except KeyError:
             raise ValueError(f"a phrase written as a pattern needs its words in _PATTERN_WORDS: {phrase!r}") from None
     return [tuple(phrase.split())]
@@ -665,7 +668,13 @@ _EMBED = patterns.compile(r"pic\.twitter\.com/|\(@\w{1,15}\)\s+" + _MONTH + r"\s
 def _skipped_sentence(doc, sent) -> bool:
     """A question, or a sentence holding an embedded post (someone else's words, signed)."""
     text = sent.text(doc.prose)
-    return text.rstrip(" \"”’'").endswith("?") or bool(_EMBED.search(text))
+    if text.rstrip(" \"”’'").endswith("?"):
+        return True
+    # every _EMBED match holds one of these: most sentences are spared the pattern
+    folded = _folded(doc).ascii
+    if folded.find(b"pic.twitter.com/", sent.start, sent.end) < 0 and folded.find(b"(@", sent.start, sent.end) < 0:
+        return False
+    return bool(_EMBED.search(text))
 
 
 _NEGATION = patterns.compile(r"(?:\b(?:not|never|no|hardly|far\s+from|nor)|n[’']t)\s+(?:\p{L}+\s+){0,2}$", regex.I)

@@ -183,3 +183,10 @@ def test_characterised_sentences_still_pass():
     assert not lint("The mayor, who is considered by many as the best leader, spoke.", "SUP101")
     assert not lint("The band, which fans CALL one of the greatest acts of the decade, played.", "SUP101")
     assert lint("The band is one of the greatest acts of the decade.", "SUP101")
+
+
+def test_embedded_posts_found_whatever_the_case():
+    # written for this test: the embed check looks for "pic.twitter.com/" or "(@" before its pattern
+    assert not lint("The most amazing view PIC.TWITTER.COM/xYz9 \u2014 Al Roe (@alroe) June 3, 2016", "SUP101")
+    assert not lint("The most amazing view \u2014 Al Roe (@alroe) JUNE 3, 2016", "SUP101")
+    assert lint("The most amazing view of the bay opened to the public.", "SUP101")
