@@ -1029,7 +1029,9 @@ _CONTRACTION = patterns.compile(r"(?:^|\s)(?:he|she|it|that|what|who|there|here|
 def _in_idiom(prose: str, sent, start: int, word_start: int) -> bool:
     """Does a fixed expression (IDIOMS) start at or before `start` and hold the superlative at `word_start`?"""
     for e in _IDIOMS.finditer(prose, max(sent.start, start - 40), min(sent.end, word_start + 80)):
-        if e.start() <= start and word_start < e.end():
+        if e.start() > start:
+            break  # the matches come in order: none after this one starts in time
+        if word_start < e.end():
             return True
     return False
 
