@@ -127,6 +127,12 @@ class Rule:
     def check(self, doc: Document, options: dict[str, Any]) -> Iterable[Hit]:
         raise NotImplementedError
 
+    @classmethod
+    def prepare(cls) -> None:
+        """Called once before a run lints many files, in the main process before its worker
+        processes start, so what it loads is shared by all of them (a word list, an index).
+        Never needed for correctness: `check` must work without it. Default: nothing."""
+
 
 class PhraseRule(Rule):
     """A rule that is a phrase list.

@@ -311,6 +311,19 @@ def _work_chunk(paths: list[str]) -> list[FileResult]:
     return [_WORKER_LINTER.lint_file(p) for p in paths]
 
 
+def _prepare_rules(linter: Linter, paths: list[str]) -> None:
+    """Let each rule enabled for the first file load what every worker will need, once."""
+    try:
+        codes = linter.enabled_codes(linter.resolver.for_path(paths[0]))
+    except ConfigError:
+        return
+    for code in codes:
+        try:
+            type(linter._rule(code)).prepare()
+        except Exception:  # a plugin's prepare that fails costs time, not the run: check reports it
+            continue
+
+
 def _lint_parallel(linter: Linter, paths: list[str], workers: int) -> list[FileResult]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -321,6 +334,7 @@ def _lint_parallel(linter: Linter, paths: list[str], workers: int) -> list[FileR
         ctx = multiprocessing.get_context("fork")
     except ValueError:
         return [linter.lint_file(p) for p in paths]
+    _prepare_rules(linter, paths)
     chunk = max(8, len(paths) // (workers * 4) + 1)
     chunks = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
     results: list[FileResult] = []

@@ -65,6 +65,12 @@ class ReadingGrade(Rule):
     Raise `target-grade` for a section (`per-file-ignores`, or `<!-- copydesk: disable-file RDB101 -->`).
     """
 
+    @classmethod
+    def prepare(cls) -> None:
+        from linter.readability import load_syllable_index
+
+        load_syllable_index()  # one dictionary in memory for all workers, not a search per new word
+
     def check(self, doc, options: dict[str, Any]) -> Iterator[Hit]:
         r = readability(doc)
         target = options["target-grade"]
@@ -110,6 +116,12 @@ class HardParagraph(Rule):
     ## How to silence
     `<!-- copydesk: disable-next-line RDB102 -->` before the paragraph (Markdown, HTML).
     """
+
+    @classmethod
+    def prepare(cls) -> None:
+        from linter.readability import load_syllable_index
+
+        load_syllable_index()  # one dictionary in memory for all workers, not a search per new word
 
     def check(self, doc, options: dict[str, Any]) -> Iterator[Hit]:
         limit = options["target-grade"] + options["above-target"]

@@ -331,3 +331,59 @@ def test_seed_sample():
     long_lines = {f.line for f in found if f.code == "RDB201"}
     # lines 37 and 49 (32 and 34 words); line 13 has 32 words too, counted by hand ("U.S." is one word)
     assert {37, 49} <= long_lines <= {13, 37, 49}
+
+
+@pytest.fixture
+def syllable_index(tmp_path, monkeypatch):
+    """The whole-dictionary index, stored under tmp_path; the module's state put back afterwards."""
+    import linter.patterns as P
+    import linter.readability as R
+
+    monkeypatch.setattr(P, "_candidate_dirs", lambda: [str(tmp_path)])
+    monkeypatch.setattr(R, "_INDEX", None)
+    monkeypatch.setattr(R, "_UNSORTED", [])
+    R.cmu_syllables.cache_clear()
+    yield R
+    R.cmu_syllables.cache_clear()
+
+
+WORDS = ["the", "readability", "u.s.", "stilton", "stilted", "stilts", "sepulveda", "sepultura", "sepulchre",
+         "zzzqx", "a", "cafe", "don't", "abbreviation", "nonexistentword"]
+
+
+def test_the_syllable_index_answers_as_the_search_does(syllable_index):
+    R = syllable_index
+    searched = {w: R._search_syllables(w) for w in WORDS}
+    assert searched["readability"] == 5 and searched["the"] == 1 and searched["zzzqx"] is None  # by hand
+    R.load_syllable_index()
+    assert R._INDEX is not None and ("stilted", "stilton") in R._UNSORTED  # the file's out-of-order pair
+    assert {w: R.cmu_syllables(w) for w in WORDS} == searched
+
+
+def test_the_syllable_index_is_stored_and_a_damaged_one_rebuilt(syllable_index, tmp_path):
+    R = syllable_index
+    R.load_syllable_index()
+    (stored,) = [p for p in tmp_path.iterdir() if p.name.startswith("copydesk-syllables-")]
+    stored.write_bytes(b"\x00garbage")
+    R._INDEX = None
+    R.load_syllable_index()
+    assert R._INDEX["readability"] == 5
+    assert stored.stat().st_size > 1_000_000  # rewritten whole
+
+
+def test_a_parallel_run_prepares_the_index_once_before_forking(syllable_index, tmp_path):
+    from linter.plugins import load_registry
+    from linter.runner import PARALLEL_MIN_FILES, Linter
+
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    paths = []
+    for i in range(PARALLEL_MIN_FILES):
+        p = folder / f"s{i}.txt"
+        p.write_text("The council voted to approve the budget on Tuesday, officials said.\n", encoding="utf-8")
+        paths.append(str(p))
+    serial = Linter(load_registry(), select=["RDB"]).lint_paths(paths, jobs=1)
+    assert syllable_index._INDEX is None  # one process: the binary search is enough
+    parallel = Linter(load_registry(), select=["RDB"]).lint_paths(paths, jobs=2)
+    assert syllable_index._INDEX is not None
+    assert [r.findings for r in parallel] == [r.findings for r in serial]
