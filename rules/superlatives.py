@@ -852,8 +852,7 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
             frame = _FRAME.search(before)
             if frame and _CONTRACTION.search(before):
                 frame = None  # "he's best as": a verb, not a possessive
-            if _EVEN_BEFORE.search(before) or (
-                    frame and _OWN_VOICE_FRAME.match(frame.group("frame"))):
+            if _EVEN_BEFORE.search(before) or (frame and _OWN_VOICE_FRAME.match(frame.group("frame"))):
                 continue  # "even the most optimistic" (a concession); "my strongest asset" (someone speaking)
             if head in ("most", "least"):
                 if frame is None or (head == "least" and _LEAST_QUANTIFIER.match(after)):
