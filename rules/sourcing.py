@@ -680,12 +680,15 @@ _POLL_BEFORE = patterns.compile(r"(?:\d\s*%|percent|per\s+cent|share|proportion|
 _NEGATED = patterns.compile(r"\b(?:not|never|n[’']t|no\s+longer)\b", regex.I)
 
 
+_DIGIT = patterns.compile(r"\d")
+
+
 def _not_a_claim(prose: str, sent_start: int, m) -> bool:
     """A poll result, a group defined earlier ("the experts"), or a denial: not a vague attribution."""
     group = m.group("group")
     if group.split()[0].lower() in _DEFINITE:
         return True
-    if regex.search(r"\d", m.group("between")) or _POLL_BEFORE.search(prose[max(sent_start, m.start() - 40):m.start()]):
+    if _DIGIT.search(m.group("between")) or _POLL_BEFORE.search(prose[max(sent_start, m.start() - 40):m.start()]):
         return True
     return bool(_NEGATED.search(prose[m.end("between"):m.start("verb")] + m.group("between")))
 
@@ -703,6 +706,9 @@ def _group_named(group: str, between: str) -> bool:
         if names_source(cap.group()):
             return True
     return False
+
+
+_ACRONYM = patterns.compile(r"\p{Lu}{2,6}")
 
 
 class UnnamedOfficials(_SourcingRule):
@@ -740,7 +746,7 @@ class UnnamedOfficials(_SourcingRule):
         allowed = {" ".join(a.lower().split()) for a in options.get("allowed-phrases", ())}
         prose = doc.prose
         for sent in doc.sentences:
-            if "fficials" not in prose[sent.start:sent.end]:
+            if prose.find("fficials", sent.start, sent.end) < 0:
                 continue
             agency = None  # per sentence, not per match: a sentence of 5,000 "officials said" stays linear
             for m in _OFFICIALS.finditer(prose, sent.start, sent.end):
@@ -771,11 +777,17 @@ class UnnamedOfficials(_SourcingRule):
         lo = doc.blocks[max(0, sent.block - 1)].start
         for m in _AGENCY.finditer(doc.prose, lo, sent.start):
             found = m.group()
-            if regex.fullmatch(r"\p{Lu}{2,6}", found):
+            if _ACRONYM.fullmatch(found):
                 continue  # an acronym in a nearby sentence may be a journal or a party, not the officials' agency
             if found[:1].isupper() or found.lower().startswith(("police", "sheriff", "fire department")):
                 return True
         return False
+
+
+# who did the study, named after or before the phrase: "a study by the RAND Corporation found"
+_STUDY_SOURCE_AFTER = patterns.compile(
+    r"\s*(?:by|from|at|in|of|published|conducted|led|funded|released|commissioned)\b[^.;]{0,80}?\p{Lu}")
+_STUDY_SOURCE_BEFORE = patterns.compile(r"\b(?:by|from|at|in)\s+(?:the\s+)?\p{Lu}\p{L}+[^.]{0,30}$")
 
 
 class UnnamedResearch(_SourcingRule):
@@ -785,6 +797,9 @@ class UnnamedResearch(_SourcingRule):
     summary = "'Studies show' or 'research has shown' with no study named"
     phrases = RESEARCH_PHRASES
     keywords = _keywords(("stud", "research", "survey", "poll", "report"))
+    # every phrase also holds its verb ("show", "found" ...) or "according": far fewer sentences
+    # than "report" alone ("reporters", "reported")
+    verbs = _keywords(("show", "suggest", "find", "found", "indicat", "prov", "confirm", "demonstrat", "according"))
     doc = """
     ## What it does
     Flags "studies show", "research has shown", "a recent study found", "according to
@@ -809,6 +824,12 @@ class UnnamedResearch(_SourcingRule):
     Name the study, or disable the rule for the line.
     """
 
+    def candidates(self, doc) -> list[int]:
+        studies = self.keywords.sentences(doc)
+        if _lower_prose(doc) is None:  # "ſhow": the pattern matches what no keyword finds
+            return studies
+        return sorted(set(studies).intersection(self.verbs.sentences(doc)))
+
     def check(self, doc, options):
         prose = doc.prose
         for m, sent, _i in self.matches(doc, options):
@@ -817,11 +838,9 @@ class UnnamedResearch(_SourcingRule):
             # "A study by the RAND Corporation found", "studies published in JAMA show"
             if _CAPITAL_NAME.search(m.group()[1:]) and names_source(m.group()[1:]):
                 continue
-            if regex.match(r"\s*(?:by|from|at|in|of|published|conducted|led|funded|released|commissioned)\b"
-                           r"[^.;]{0,80}?\p{Lu}", after) and names_source(after[:100]):
+            if _STUDY_SOURCE_AFTER.match(after) and names_source(after[:100]):
                 continue
-            if _named_attribution(doc, sent, (m.start(), m.end())) or regex.search(
-                    r"\b(?:by|from|at|in)\s+(?:the\s+)?\p{Lu}\p{L}+[^.]{0,30}$", before):
+            if _named_attribution(doc, sent, (m.start(), m.end())) or _STUDY_SOURCE_BEFORE.search(before):
                 continue
             words = " ".join(m.group().split())
             yield Hit(m.start(), m.end(), f"'{words}' names no study; name the study, its authors or where "

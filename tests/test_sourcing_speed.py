@@ -104,6 +104,7 @@ def test_long_s_is_matched_as_before():
         ("Many would ſay the plan is dead.", [(1, "SRC201")]),  # the phrase; no claim verb for the group
         ("Several economiſts argue the plan is dead.", [(1, "SRC201")]),
         ('"It was bad," one customer ſaid.', [(15, "SRC102")]),
+        ("Studies ſhow that the plan is dead.", [(1, "SRC203")]),
     ]
     for text, expected in cases:
         assert [(f.column, f.code) for f in lint(text, "SRC")] == expected, text
