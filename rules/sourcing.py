@@ -13,10 +13,12 @@ phrases or allow some. Whether a source is named is decided by `linter.attributi
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from collections.abc import Iterable, Iterator
 from functools import reduce
+from itertools import accumulate
 from operator import or_
 from typing import Any
 
@@ -24,7 +26,7 @@ import regex
 
 from linter import Hit, Rule, patterns
 from linter.attribution import names_source
-from linter.scan import scan_at, starts_near
+from linter.scan import literal_alternation, scan_at, starts_near
 
 # -- phrase lists (data) --------------------------------------------------------------------------
 
@@ -249,16 +251,17 @@ class _Keywords:
     each sentence for each rule's keywords cost more than all the patterns it spared.
     """
 
-    __slots__ = ("_pattern", "bit")
+    __slots__ = ("_pattern", "bit", "words")
 
     def __init__(self, words: Iterable[str], register: bool = False):
         flat = sorted({w.lower() for w in words if w}, key=len, reverse=True)
+        self.words = tuple(flat)
         self._pattern = re.compile("|".join(re.escape(w) for w in flat))
         self.bit = 0  # this set's bit in _sentence_masks; 0: not registered, searched per sentence
         if register and all(w.split() == [w] for w in flat):
             self.bit = 1 << len(_REGISTERED)
             _REGISTERED.append(self)
-            _WORD_MASKS.clear()
+            _WORDS.forget()
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Does text[start:end], lower-cased, hold a keyword?"""
@@ -277,21 +280,58 @@ class _Keywords:
 _REGISTERED: list[_Keywords] = []  # keyword sets without spaces; set n has bit 1 << n
 
 
-class _WordMasks(dict):
-    """word -> bits of the registered keyword sets with a keyword inside it, filled on first use."""
+class _WordMasks:
+    """word -> bits of the registered keyword sets with a keyword inside it, kept across documents.
 
-    def __missing__(self, word: str) -> int:
-        mask = 0
+    New words are worked out a document at a time: one scan of them all for any keyword
+    (few words hold one), then, for the words that do, one pass over each such word.
+    """
+
+    def __init__(self):
+        self.masks: dict[str, int] = {}
+        self.hot: set[str] = set()  # the words with any bit
+        self._any: re.Pattern | None = None  # any keyword of any registered set
+        self._at: re.Pattern | None = None  # the longest keyword starting at a place
+        self._bits: dict[str, int] = {}  # keyword -> bits of the sets holding it or a prefix of it
+
+    def forget(self) -> None:
+        """After a set registers: everything worked out so far may be wrong."""
+        self.clear()
+        self._any = self._at = None
+
+    def clear(self) -> None:
+        self.masks.clear()
+        self.hot.clear()
+
+    def _index(self) -> None:
+        bits: dict[str, int] = {}
         for keywords in _REGISTERED:
-            if keywords._pattern.search(word):
-                mask |= keywords.bit
-        if len(self) > 200_000:  # a bound for long-running servers; refilled as needed
-            self.clear()
-        self[word] = mask
-        return mask
+            for word in keywords.words:
+                bits[word] = bits.get(word, 0) | keywords.bit
+        # every keyword starting where a longer one starts is a prefix of it
+        self._bits = {k: reduce(or_, (b for j, b in bits.items() if k.startswith(j)), 0) for k in bits}
+        alternation = literal_alternation(bits)
+        self._any = re.compile(alternation)
+        self._at = re.compile(f"(?=({alternation}))")
+
+    def learn(self, words: Iterable[str]) -> None:
+        """Work out the masks of these words (none of them known yet)."""
+        if self._any is None:
+            self._index()
+        words = list(words)
+        self.masks.update(dict.fromkeys(words, 0))
+        joined = "\n".join(words)  # a keyword holds no space, so no match spans two words
+        offsets = list(accumulate((len(w) + 1 for w in words[:-1]), initial=0))
+        last = -1
+        for m in self._any.finditer(joined):
+            i = bisect.bisect_right(offsets, m.start()) - 1
+            if i != last:
+                last = i
+                self.masks[words[i]] = reduce(or_, (self._bits[k.group(1)] for k in self._at.finditer(words[i])), 0)
+                self.hot.add(words[i])
 
 
-_WORD_MASKS = _WordMasks()
+_WORDS = _WordMasks()
 _LOWER: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _SENTENCE_MASKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -326,8 +366,17 @@ def _sentence_masks(doc) -> list[int] | None:
     lower = _lower_prose(doc)
     masks = None
     if lower is not None:
-        word_mask = _WORD_MASKS.__getitem__
-        masks = [reduce(or_, map(word_mask, lower[s.start:s.end].split()), 0) for s in doc.sentences]
+        known = _WORDS.masks
+        if len(known) > 200_000:  # a bound for long-running servers; refilled as needed
+            _WORDS.clear()
+        words = [lower[s.start:s.end].split() for s in doc.sentences]
+        distinct = set().union(*words)
+        new = distinct.difference(known)
+        if new:
+            _WORDS.learn(new)
+        # the few words of this document with a keyword; each word's hash is kept from the union
+        hot = distinct.intersection(_WORDS.hot).intersection
+        masks = [reduce(or_, map(known.__getitem__, hot(sentence)), 0) for sentence in words]
     _SENTENCE_MASKS[doc] = masks
     return masks
 

@@ -108,3 +108,16 @@ def test_long_s_is_matched_as_before():
     ]
     for text, expected in cases:
         assert [(f.column, f.code) for f in lint(text, "SRC")] == expected, text
+
+
+def test_word_masks_hold_the_sets_with_a_keyword_inside_the_word():
+    rng = random.Random(5)
+    keywords = [w for k in sourcing._REGISTERED for w in k.words]
+    words = {"".join(rng.choice(keywords + ["x", "un", "’", ",", "ly", "s"]) for _ in range(rng.randint(1, 3)))
+             for _ in range(2000)}
+    words.update(["reportedly", "unsaid", "almost", "someone", "“critics,", "x"])
+    fresh = sourcing._WordMasks()
+    fresh.learn(words)
+    for word in words:
+        naive = sum(k.bit for k in sourcing._REGISTERED if k._pattern.search(word))
+        assert fresh.masks[word] == naive, word
