@@ -18,7 +18,7 @@ import re
 import weakref
 from collections.abc import Iterable, Iterator
 from functools import reduce
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import or_
 from typing import Any
 
@@ -273,8 +273,7 @@ class _Keywords:
         if masks is None:
             prose = doc.prose
             return [i for i, s in enumerate(doc.sentences) if self.search(prose, s.start, s.end)]
-        bit = self.bit
-        return [i for i, mask in enumerate(masks) if mask & bit]
+        return list(compress(range(len(masks)), map(self.bit.__and__, masks)))
 
 
 _REGISTERED: list[_Keywords] = []  # keyword sets without spaces; set n has bit 1 << n
