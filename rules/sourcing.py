@@ -609,17 +609,16 @@ class VagueGroup(_SourcingRule):
             return named_in[block]
 
         faithful = _lower_prose(doc) is not None  # else "economiſts" matches with no keyword found
-        extra_groups = options.get("extra-groups", ())
-        group_words = _GROUP_KEYWORDS if not groups else _keywords(_GROUP_WORDS, extra_groups, register=False)
-        anchors = _GROUP_ANCHORS if not groups else _keywords(_GROUP_ANCHOR_WORDS, extra_groups, register=False)
+        group_words = _GROUP_KEYWORDS if not groups else _keywords(_GROUP_WORDS, options["extra-groups"],
+                                                                   register=False)
         group_set = _GROUP_START_WORDS | {g.split()[0].lower() for g in options.get("extra-groups", ()) if g.strip()}
         phrase_words = None if options.get("extra-phrases") else _VAGUE_PHRASE_KEYWORDS
         timeout = 1.0 if options.get("extra-phrases") or options.get("extra-groups") else None
         sents = doc.sentences
         # sentences with a group word and a claim verb; sentences that may hold a vague phrase
         grouped = set(group_words.sentences(doc)).intersection(_CLAIM_VERB_KEYWORDS.sentences(doc))
-        if faithful:
-            grouped.intersection_update(anchors.sentences(doc))
+        if faithful and not groups:  # a group from config may match text its keyword is not in ("İ")
+            grouped.intersection_update(_GROUP_ANCHORS.sentences(doc))
         if phrase_words is None:
             phrased = set(range(len(sents)))
         elif faithful:

@@ -121,3 +121,9 @@ def test_word_masks_hold_the_sets_with_a_keyword_inside_the_word():
     for word in words:
         naive = sum(k.bit for k in sourcing._REGISTERED if k._pattern.search(word))
         assert fresh.masks[word] == naive, word
+
+
+def test_a_group_from_config_is_found_however_it_is_spelled():
+    # "ſoldiers" from config matches "soldiers", though "soldiers" does not hold the keyword "ſoldiers"
+    found = lint("People soldiers say the plan is dead.", "SRC201", options={"SRC201": {"extra-groups": ["ſoldiers"]}})
+    assert [(f.column, f.words) for f in found] == [(1, "People soldiers say")]
