@@ -326,8 +326,12 @@ class _WordMasks:
             i = bisect.bisect_right(offsets, m.start()) - 1
             if i != last:
                 last = i
-                self.masks[words[i]] = reduce(or_, (self._bits[k.group(1)] for k in self._at.finditer(words[i])), 0)
+                self.masks[words[i]] = self._mask(words[i])
                 self.hot.add(words[i])
+
+    def _mask(self, word: str) -> int:
+        """The bits of the word's keywords: at each place the longest, standing for its prefixes."""
+        return reduce(or_, (self._bits[k.group(1)] for k in self._at.finditer(word)), 0)
 
 
 _WORDS = _WordMasks()
@@ -691,6 +695,7 @@ def _vague_phrase_sentences(doc) -> set[int]:
     found.update(set(_THERE.sentences(doc)).intersection(_WHO.sentences(doc)))
     found.update(set(_WOULD.sentences(doc)).intersection(_SOME_MANY.sentences(doc)))
     return found
+
 
 _WORD_RUN = patterns.compile(r"[\p{L}\p{N}'’\-.]+")
 _WORD_CHAR = patterns.compile(r"[\p{L}\p{N}'’\-.]")
