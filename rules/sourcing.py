@@ -13,12 +13,11 @@ phrases or allow some. Whether a source is named is decided by `linter.attributi
 
 from __future__ import annotations
 
-import bisect
 import re
 import weakref
 from collections.abc import Iterable, Iterator
 from functools import reduce
-from itertools import accumulate, compress
+from itertools import compress
 from operator import or_
 from typing import Any
 
@@ -320,14 +319,15 @@ class _WordMasks:
         words = list(words)
         self.masks.update(dict.fromkeys(words, 0))
         joined = "\n".join(words)  # a keyword holds no space, so no match spans two words
-        offsets = list(accumulate((len(w) + 1 for w in words[:-1]), initial=0))
-        last = -1
-        for m in self._any.finditer(joined):
-            i = bisect.bisect_right(offsets, m.start()) - 1
-            if i != last:
-                last = i
-                self.masks[words[i]] = self._mask(words[i])
-                self.hot.add(words[i])
+        pos = 0
+        while (m := self._any.search(joined, pos)) is not None:
+            start = joined.rfind("\n", 0, m.start()) + 1
+            end = joined.find("\n", m.end())
+            end = len(joined) if end < 0 else end
+            word = joined[start:end]
+            self.masks[word] = self._mask(word)
+            self.hot.add(word)
+            pos = end + 1
 
     def _mask(self, word: str) -> int:
         """The bits of the word's keywords: at each place the longest, standing for its prefixes."""
