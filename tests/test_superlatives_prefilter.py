@@ -109,6 +109,7 @@ class _StubDoc:
         from linter.sentences import Sentence
 
         self.prose = prose
+        self.lower_prose = prose.lower()
         self.sentences = [Sentence(a, b, 0) for a, b in edges]
 
     def sentence_at(self, index: int):
@@ -190,3 +191,35 @@ def test_embedded_posts_found_whatever_the_case():
     assert not lint("The most amazing view PIC.TWITTER.COM/xYz9 \u2014 Al Roe (@alroe) June 3, 2016", "SUP101")
     assert not lint("The most amazing view \u2014 Al Roe (@alroe) JUNE 3, 2016", "SUP101")
     assert lint("The most amazing view of the bay opened to the public.", "SUP101")
+
+
+def test_superlative_words_tried_only_at_their_keys():
+    # the candidate starts must give exactly the matches a scan of the whole sentence gives:
+    # letters beyond ASCII before the key, a word ending in a sentence edge, "most" swallowing
+    # the next word, the long s, upper case, and words after a digit, an underscore or a hyphen
+    texts = [
+        "The \u00fcbergreatest and ALMOST the MOST daring, the most greatest, le\u017fst wi\u017fest.",
+        "Her best-selling book, the worst-ever year; 2best _finest well-best \u00e9lite-est biggest",
+        "\u201cThe LEAST likely\u201d (largest) [best] most\tbeautifully crafted honest interest",
+    ]
+    for prose in texts:
+        doc = _StubDoc(prose, [(0, len(prose) - 9), (len(prose) - 9, len(prose))])
+        folded = sup._FoldedProse(prose, doc.sentences).ascii
+        for sent in doc.sentences:
+            starts = sup._sup_word_starts(prose, folded, sent)
+            got = [m.span() for m in sup.scan_at(sup._SUP_WORD, prose, starts, sent.end)]
+            want = [m.span() for m in sup._SUP_WORD.finditer(prose, sent.start, sent.end)]
+            assert got == want and want, (prose, sent)
+
+
+def test_frame_searched_over_its_last_words_only():
+    befores = [
+        "It is one of the very ", "He was among the country\u2019s arguably ", "some of the by far ",
+        "several of the state's possibly single ", "a b c d e f g h i j two of its ", "no frame here ",
+        "of the very very very ", "x y z the\n", "a b c d e f g h one\x1cof the\x1cvery ",
+        "a b c d e f g h one of\x1fthe by\x1dfar ", "was among Smith & Co.'s second ",
+    ]
+    for before in befores:
+        want = sup._FRAME.search(before)
+        got = sup._frame(before)
+        assert (got and got.span()) == (want and want.span()), before
