@@ -835,10 +835,10 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
     record_scope = _compile(RECORD_SCOPE)
     world_scope = _compile(WORLD_SCOPE)
     folded = _folded(doc).ascii
-    for sent in _QUICK_WORDS.sentences(doc):
+    for sent, first, starts in _keyed_sentences(doc, folded):
         # the word alone decides most matches ("interest", "most people"): look no further at those
         found = []
-        for m in scan_at(_SUP_WORD, prose, _sup_word_starts(prose, folded, sent), sent.end):
+        for m in scan_at(_SUP_WORD, prose, starts, sent.end):
             word = m.group("word")
             low = word.lower()
             head = low.split()[0]
@@ -847,8 +847,6 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
         if not found:
             continue
         text = prose[sent.start:sent.end]
-        # every match of _QUICK holds one of _QUICK_KEYS: none can start before the first
-        first = min((i for i in (folded.find(k, sent.start, sent.end) for k in _QUICK_KEYS) if i >= 0), default=sent.start)
         if not _QUICK.search(text, first - sent.start) or _skipped_sentence(doc, sent):
             continue
         supported = None
@@ -927,25 +925,33 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
 
 
 # Every _SUP_WORD match starts a run of letters that ends in "est" ("largest", "best") or is
-# "most", "least" or "worst", so these keys, found in the folded prose, point into every match.
-_SUP_WORD_KEYS = (b"est", b"most", b"least", b"worst")
+# "most", "least" or "worst", and every _QUICK match holds one of these keys too.
+_SUP_KEYS = (b"est", b"most", b"least", b"worst")
 _LETTERS_BEFORE = patterns.compile(r"\p{L}*", regex.REVERSE)  # matched backwards from a position
 
 
-def _sup_word_starts(prose: str, folded: bytes, sent) -> set[int]:
-    """Where a _SUP_WORD match can start in the sentence: the start of each run of letters holding a key.
+def _keyed_sentences(doc, folded: bytes) -> list[tuple[Any, int, set[int]]]:
+    """(sentence, first, starts) for each sentence holding a key (_SUP_KEYS, in the folded prose), in order.
 
-    Trying _SUP_WORD only there (linter.scan.scan_at) gives the matches a scan of the whole
-    sentence gives, at a fraction of the cost of an IGNORECASE scan.
+    One pass over the document for each key. `first` is where the sentence's first key starts:
+    no _QUICK match starts before it. `starts` holds the start of the run of letters around each
+    key, the only places a _SUP_WORD match can start: trying _SUP_WORD there (scan_at) gives the
+    matches a scan of the sentence gives, at a fraction of the cost of an IGNORECASE scan.
     """
-    lo, hi = sent.start, sent.end
-    starts = set()
-    for key in _SUP_WORD_KEYS:
-        i = folded.find(key, lo, hi)
+    prose = doc.prose
+    keyed: dict[int, tuple[Any, list[int]]] = {}
+    for key in _SUP_KEYS:
+        i = folded.find(key)
         while i >= 0:
-            starts.add(_LETTERS_BEFORE.match(prose, lo, i).start())
-            i = folded.find(key, i + 1, hi)
-    return starts
+            sent = doc.sentence_at(i)
+            if sent is not None and i + len(key) <= sent.end:  # the key whole in one sentence, as a scan of it sees it
+                keyed.setdefault(sent.start, (sent, []))[1].append(i)
+            i = folded.find(key, i + 1)
+    out = []
+    for start in sorted(keyed):
+        sent, keys = keyed[start]
+        out.append((sent, min(keys), {_LETTERS_BEFORE.match(prose, start, i).start() for i in keys}))
+    return out
 
 
 def _frame(before: str):
@@ -1042,8 +1048,6 @@ _GROUP = _words_set(GROUP_ADJECTIVES)
 _MOST_NOUNS = _words_set(MOST_NOUNS)
 _MOST_ADJ = _words_set(MOST_ADJECTIVES)
 _QUICK = patterns.compile(r"est\b|worst|\bmost\b|\bleast\b|est-", regex.I)
-_QUICK_KEYS = (b"est", b"worst", b"most", b"least")
-_QUICK_WORDS = _Keywords([(k.decode(),) for k in _QUICK_KEYS], whole=False)
 _CHOICE_NOUNS = _words_set(CHOICE_NOUNS)
 _POSS = r"(?:his|her|their|its|our|my|your|one['’]s)"
 _IDIOMS = patterns.compile(r"(?<![\p{L}\-])(?:" + "|".join(p.replace("{poss}", _POSS) for p in IDIOMS) + r")(?![\p{L}\-])",

@@ -205,11 +205,13 @@ def test_superlative_words_tried_only_at_their_keys():
     for prose in texts:
         doc = _StubDoc(prose, [(0, len(prose) - 9), (len(prose) - 9, len(prose))])
         folded = sup._FoldedProse(prose, doc.sentences).ascii
+        keyed = {sent.start: starts for sent, _first, starts in sup._keyed_sentences(doc, folded)}
         for sent in doc.sentences:
-            starts = sup._sup_word_starts(prose, folded, sent)
+            starts = keyed.get(sent.start, ())
             got = [m.span() for m in sup.scan_at(sup._SUP_WORD, prose, starts, sent.end)]
             want = [m.span() for m in sup._SUP_WORD.finditer(prose, sent.start, sent.end)]
-            assert got == want and want, (prose, sent)
+            assert got == want, (prose, sent)
+            assert want or sent.start > 0, prose
 
 
 def test_frame_searched_over_its_last_words_only():
