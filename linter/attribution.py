@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from linter import patterns
-from linter.scan import literal_alternation, scan_at, word_starts
+from linter.scan import literal_alternation
 
 if TYPE_CHECKING:
     from linter.document import Document
@@ -81,10 +81,23 @@ _CLAUSE = patterns.compile(
 
 
 # Every clause holds one of these words, so a sentence without any is skipped cheaply.
-# (The lookahead on first letters lets the scan skip most positions, and the verbs factored
-# by prefix try one branch per letter: together twice as fast as the plain alternation.)
-_HAS_VERB_HINT = re.compile(r"\b(?=[" + "".join(sorted({v[0] for v in SPEECH_VERBS} | {"a"})) + r"])"
-                            r"(?:according\s+to|" + literal_alternation(SPEECH_VERBS) + r")\b")
+# The verbs are factored by prefix (one branch per letter), and the scan looks for the
+# non-word character before a word rather than testing a word boundary at every position:
+# the engine then skips to such characters (spaces, mostly) in its own loop. A match starts
+# one character before its word; a word at the very start of the text is tested apart.
+_VERB_WORDS = r"(?=[" + "".join(sorted({v[0] for v in SPEECH_VERBS} | {"a"})) + r"])" \
+              r"(?:according\s+to|" + literal_alternation(SPEECH_VERBS) + r")\b"
+_HAS_VERB_HINT = re.compile(r"\b" + _VERB_WORDS)
+_VERB_AFTER_NON_WORD = re.compile(r"\W" + _VERB_WORDS)
+
+
+def _verb_hints(prose: str) -> list[tuple[int, int]]:
+    """(start, end) of every word `_HAS_VERB_HINT.finditer(prose)` finds, in order."""
+    first = _HAS_VERB_HINT.match(prose)
+    if first is None:
+        return [(m.start() + 1, m.end()) for m in _VERB_AFTER_NON_WORD.finditer(prose)]
+    # a later match never starts inside the first one, whose end is a word boundary
+    return [first.span()] + [(m.start() + 1, m.end()) for m in _VERB_AFTER_NON_WORD.finditer(prose, first.end())]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +125,23 @@ _NON_SPACE = patterns.compile(r"\S+")
 _TWO_NAMES = patterns.compile(r"\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+")
 
 
+# names_source answers by source string, remembered: about half the sources of a news
+# corpus ("he", "Trump", "officials") were seen before. Emptied when full.
+_NAMED: dict[str, bool] = {}
+_NAMED_MAX = 8192
+
+
 def names_source(words: str, sentence_initial: bool = False) -> bool:
     """True when `words` name a person, organisation, agency or publication."""
+    named = _NAMED.get(words)
+    if named is None:
+        if len(_NAMED) >= _NAMED_MAX:
+            _NAMED.clear()
+        named = _NAMED[words] = _names_source(words)
+    return named
+
+
+def _names_source(words: str) -> bool:
     tokens = _TOKEN.findall(words)
     if not tokens:
         return False
@@ -132,92 +160,137 @@ def names_source(words: str, sentence_initial: bool = False) -> bool:
 
 
 def _trim_subject(text: str) -> tuple[str, int]:
-    """The noun phrase right before a verb: cut at the last clause word ("that", "and", ...)."""
-    words = list(_NON_SPACE.finditer(text))
-    keep_from = 0
-    for i, m in enumerate(words):
-        w = m.group().lower().strip(",;:")
-        if w in _CLAUSE_WORDS:
-            keep_from = i + 1
-        elif m.group().endswith((",", ";", ":")):
-            keep_from = i + 1
-    if keep_from >= len(words):
+    """The noun phrase right before a verb: cut after the last clause word ("that", "and", ...).
+
+    `text` is a subject as `_CLAUSE` matches it: words separated by spaces, no punctuation.
+    """
+    words = text.split()
+    i = len(words) - 1
+    while i >= 0 and words[i].lower() not in _CLAUSE_WORDS:
+        i -= 1
+    if i < 0:
+        return text, 0
+    if i == len(words) - 1:
         return "", len(text)
-    offset = words[keep_from].start()
-    return text[offset:], offset
+    rest = text.split(None, i + 1)[-1]
+    return rest, len(text) - len(rest)
 
 
 _CLAUSE_WORDS = frozenset(("that", "which", "who", "and", "but", "because", "while", "as", "if", "when", "where", "than"))
 
-# A clause starts at most this many words before its verb: 8 words of source, 2 of "have long".
-_MAX_WORDS_BEFORE_VERB = 12
+# The source of a "subject" clause is 1 to 8 words, and up to 2 more ("has", "have long")
+# may stand between it and the verb; the last of those is one of these words.
+_MAX_SOURCE_WORDS = 8
+_MAX_WORDS_BEFORE_VERB = 10
+_AUXILIARY_ENDS = frozenset(("has", "have", "had", "will", "would", "also", "reportedly", "previously", "often", "long"))
 
-# The source words of a "subject" clause are word characters and spaces only, so no clause
-# starts before a character that is neither ("critics, he said": not before the comma).
-_BREAK = patterns.compile(r"[^\p{L}\p{N}'’\-.\s]")
+# Only these verbs start an "according" or "inverted" clause at the verb itself.
+_CLAUSE_AT_VERB = frozenset(("said", "says", "added", "wrote", "told", "asked", "explained"))
 
-
-def _clause_starts(text: str, hints: list[int]) -> set[int]:
-    """Where in `text` a clause can start: at each hint, and at the word starts at most
-    `_MAX_WORDS_BEFORE_VERB` words before it with nothing but words and spaces between."""
-    breaks = [m.start() for m in _BREAK.finditer(text)]
-    out = set(hints)
-    for h in hints:
-        k = bisect.bisect_left(breaks, h)
-        lo = breaks[k - 1] + 1 if k else 0
-        if lo >= h:
-            continue
-        starts = word_starts(text, lo, h + 1)
-        i = bisect.bisect_right(starts, h) - 1
-        out.update(starts[max(0, i - _MAX_WORDS_BEFORE_VERB):i + 1])
-    return out
+# The words right before a position, nearest first, with only spaces between them and
+# it: where a "subject" clause ending in a verb there can start. (Matched backwards from
+# the verb, so it reads no further back than it needs.)
+_WORDS_BEFORE = patterns.compile(r"(?:([\p{L}\p{N}'’\-.]+)\s+){0," + str(_MAX_WORDS_BEFORE_VERB) + "}", regex.REVERSE)
 
 
-def _clauses(text: str, hints: list[int]):
+def _clause_starts(text: str, hint: int, hint_end: int) -> list[int]:
+    """Where in `text` a clause through the verb hint at [hint, hint_end) can start.
+
+    At the hint itself for "according to" and the inverted verbs ("said Ana Ruiz"); a
+    "subject" clause starts at one of the 8 words before the verb, or 10 when the word
+    before it can end an auxiliary ("has", "have long"). A clause through a verb that is
+    not one of its words starts among that verb's own candidates.
+    """
+    if text.startswith("according", hint):
+        return [hint]
+    starts = _WORDS_BEFORE.match(text, 0, hint).starts(1)
+    if len(starts) > _MAX_SOURCE_WORDS and text[starts[0]:hint].rstrip() not in _AUXILIARY_ENDS:
+        del starts[_MAX_SOURCE_WORDS:]
+    if text[hint:hint_end] in _CLAUSE_AT_VERB:
+        starts.append(hint)
+    return starts
+
+
+def _clauses(text: str, hints: list[tuple[int, int]]):
     """The matches `_CLAUSE.finditer(text)` gives, trying only where a clause can start.
 
-    A clause starts at "according", at an inverted verb, or at a word at most a few words
-    before a speech verb with only words and spaces between; every other position is
-    skipped (`linter.scan`). On the news corpus the result is identical to the plain scan,
+    Every clause holds a verb hint, and starts at it or a few words before it with only
+    words and spaces between (`_clause_starts`); every other position is skipped, as in
+    `linter.scan.scan_at`. On the news corpus the result is identical to the plain scan,
     in a fraction of the time.
     """
-    return scan_at(_CLAUSE, text, _clause_starts(text, hints))
+    candidates = set()
+    for hint, hint_end in hints:
+        candidates.update(_clause_starts(text, hint, hint_end))
+    last_end = -1
+    end = len(text)
+    for pos in sorted(candidates):
+        if pos < last_end:
+            continue
+        m = _CLAUSE.match(text, pos, end)
+        if m is not None:
+            yield m
+            last_end = max(m.end(), pos + 1)
+
+
+def _hints_by_sentence(doc: Document, hints: list[tuple[int, int]]):
+    """Each sentence holding verb hints, with those hints in the sentence's own offsets.
+
+    A hint running past its sentence's end is kept only if it is still one inside it.
+    """
+    sentences = doc.sentences
+    starts = doc._sentence_starts
+    prose = doc.prose
+    current, text = None, ""
+    local: list[tuple[int, int]] = []
+    for h, e in hints:
+        i = bisect.bisect_right(starts, h) - 1
+        if i < 0:
+            continue
+        sent = sentences[i]
+        if h >= sent.end:
+            continue
+        if sent is not current:
+            if local:
+                yield current, text, local
+            current, text, local = sent, prose[sent.start:sent.end], []
+        s0 = sent.start
+        if e <= sent.end:
+            local.append((h - s0, e - s0))
+        else:
+            m = _HAS_VERB_HINT.match(text, h - s0)
+            if m is not None:
+                local.append(m.span())
+    if local:
+        yield current, text, local
 
 
 def find_attributions(doc: Document) -> list[Attribution]:
-    prose = doc.prose
     out: list[Attribution] = []
     # one scan of the document for the words every clause holds, then only the sentences with one
-    hints = [m.start() for m in _HAS_VERB_HINT.finditer(prose)]
+    hints = _verb_hints(doc.prose)
     if not hints:
         return out
-    for sent in doc.sentences:
-        first = bisect.bisect_left(hints, sent.start)
-        if first == len(hints) or hints[first] >= sent.end:
-            continue
-        last = bisect.bisect_left(hints, sent.end, first)
-        text = prose[sent.start:sent.end]
-        local = [h - sent.start for h in hints[first:last] if _HAS_VERB_HINT.match(text, h - sent.start)]
-        if not local:
-            continue
+    for sent, text, local in _hints_by_sentence(doc, hints):
+        base = sent.start
         for m in _clauses(text, local):
             if m.group("according"):
                 src = m.group("acc_src").strip()
-                s0 = sent.start + m.start("acc_src")
-                out.append(Attribution(sent.start + m.start(), sent.start + m.end(), "according", "according to",
+                s0 = base + m.start("acc_src")
+                out.append(Attribution(base + m.start(), base + m.end(), "according", "according to",
                                        src, s0, s0 + len(src), names_source(src)))
             elif m.group("inverted"):
                 src = m.group("inv_src").strip()
-                s0 = sent.start + m.start("inv_src")
-                out.append(Attribution(sent.start + m.start(), sent.start + m.end(), "inverted", m.group("inv_verb"),
+                s0 = base + m.start("inv_src")
+                out.append(Attribution(base + m.start(), base + m.end(), "inverted", m.group("inv_verb"),
                                        src, s0, s0 + len(src), names_source(src)))
             else:
                 raw = m.group("subj_src")
                 src, off = _trim_subject(raw)
                 src = src.strip(" \"“”")
-                s0 = sent.start + m.start("subj_src") + off
+                s0 = base + m.start("subj_src") + off
                 initial = m.start("subj_src") + off == 0
-                out.append(Attribution(s0, sent.start + m.end(), "subject", m.group("subj_verb"),
+                out.append(Attribution(s0, base + m.end(), "subject", m.group("subj_verb"),
                                        src, s0, s0 + len(src), names_source(src, initial)))
     return out
 

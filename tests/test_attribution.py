@@ -55,3 +55,51 @@ def test_typographic_apostrophe_is_not_a_quote():
 def test_speech_verbs_cover_the_common_ones():
     for verb in ("said", "told", "says", "argue", "warned"):
         assert verb in SPEECH_VERBS
+
+
+# The fast clause scan tries `_CLAUSE` only at a few words before each verb; on any text it
+# must give exactly the matches of the plain scan of each sentence.
+@pytest.mark.parametrize("text", [
+    "Rain is coming, the National Weather Service said.",
+    "One two three four five six seven eight nine ten eleven twelve said nothing.",
+    "Officers from the county sheriff's office in the north have long said so.",
+    "The head of the regional water board for the valley has said it would rise.",
+    "Members of the new city council of the town also will said again.",
+    "“We are ready,” said Ana Ruiz, a spokeswoman. “Ready,”   told  reporters the mayor.",
+    "Jobs grew, according to the Labor Department. Prices rose according\n\nto nobody.",
+    "said the first word. A re-said line and a co-wrote credit, critics say, he added.",
+    "Critics say analysts warn that officials believe the plan, which voters approved, will fail.",
+    "According to Ana Ruiz, “prices said nothing” (officials said) and [the] board noted it.",
+])
+def test_clause_scan_matches_the_plain_scan(text):
+    from linter.attribution import _CLAUSE, _clauses, _hints_by_sentence, _verb_hints
+
+    d = doc_of(text)
+    by_sentence = {sent.start: (t, local) for sent, t, local in _hints_by_sentence(d, _verb_hints(d.prose))}
+    for sent in d.sentences:
+        t = d.prose[sent.start:sent.end]
+        plain = [m.span() for m in _CLAUSE.finditer(t)]
+        fast = [m.span() for m in _clauses(*by_sentence[sent.start])] if sent.start in by_sentence else []
+        assert fast == plain, t
+
+
+def test_hints_are_the_plain_word_boundary_scan():
+    from linter.attribution import _HAS_VERB_HINT, _verb_hints
+
+    for text in ("said it", "He said, and “says” told-said (argued)\nwarned.", "according  to them", "xsaid unsaid"):
+        assert _verb_hints(text) == [m.span() for m in _HAS_VERB_HINT.finditer(text)]
+    assert _verb_hints("He said it") == [(3, 7)]
+
+
+def test_subject_trimmed_after_the_last_clause_word():
+    from linter.attribution import _trim_subject
+
+    assert _trim_subject("the plan that the mayor") == ("the mayor", 14)
+    assert _trim_subject("voters and") == ("", 10)
+    assert _trim_subject("the  county board") == ("the  county board", 0)
+    assert _trim_subject("But   officials") == ("officials", 6)
+
+
+def test_names_source_remembers_answers():
+    assert names_source("the Labor Department") and names_source("the Labor Department")
+    assert not names_source("critics") and not names_source("critics")
