@@ -338,11 +338,13 @@ def _phrase_matches(pattern, doc, phrases: Iterable[str], skip_kinds: tuple[str,
     prose = doc.prose
     blocks = [b for b in doc.blocks if b.kind not in skip_kinds]
     finder = _phrase_finder(phrases)
-    lowered = prose.lower()
-    if finder is None or len(lowered) != len(prose) or any(c in prose for c in _FOLDS_APART):
+    if finder is None or any(c in prose for c in _FOLDS_APART):
         for block in blocks:
             yield from pattern.finditer(prose, block.start, block.end)
         return
+    # with no İ in the prose (the one character whose lower case is longer), the document's shared
+    # lower-cased copy is prose.lower(), index for index: no copy of our own
+    lowered = doc.lower_prose
     starts = _phrase_starts(lowered, finder)
     if not starts:
         return

@@ -145,6 +145,30 @@ def test_grades_are_textstats_bit_for_bit(text):
         assert grades(group) == _textstat_scores(group)
 
 
+@pytest.mark.parametrize("text", [TRICKY, PLAIN, HARD, "Yes. No.\n\nIt rained on the town all day."])
+def test_document_and_paragraph_grades_add_up_paragraph_counts(text):
+    """`readability` counts once per paragraph; that must give what `grades` gives per sentence."""
+    from linter.readability import grades
+
+    r = readability(_doc(text))
+    assert r.scores == {k: round(v, 1) for k, v in grades(r.sentences).items()}
+    assert r.grade == round(sum(grades(r.sentences).values()) / 3, 1)
+    assert r.words == sum(len(s.words) for s in r.sentences)
+    assert [p.block for p in r.paragraphs] == sorted({s.block for s in r.sentences})
+    for p in r.paragraphs:
+        group = [s for s in r.sentences if s.block == p.block]
+        assert p.words == sum(len(s.words) for s in group)
+        assert p.grade == round(sum(grades(group).values()) / 3, 1)
+
+
+def test_word_pattern():
+    from linter.readability import WORD
+
+    # one joiner between letters or digits: "U.S.-made" is "U.S" and "made"
+    text = "Call 555-0100, ext. 4_2 or 1,2 and a,b: it’s 3.5, U.S.-made, 40,000 rock-and-roll—'bout it."
+    assert WORD.findall(text) == ["Call", "555-0100", "ext", "4", "2", "or", "1,2", "and", "a", "b", "it’s", "3.5",
+                                  "U.S", "made", "40,000", "rock-and-roll", "bout", "it"]
+
 
 # Quotations at a sentence's start, middle and end, two in one sentence, one across sentences,
 # and an interview's answers, which start and end in a letter or a period, characters a word
