@@ -563,10 +563,15 @@ def _keywords(phrases: tuple[str, ...], extra: tuple[str, ...] = (), more: tuple
     return kw
 
 
+_DIGIT = patterns.compile(r"\d")
+
+
 def _has_figure(text: str) -> bool:
     """A measured figure, a date range or a citation in `text` (dates and clock times do not count)."""
     if _QUANTITY_WORDS.search(text) or _DATE_RANGE.search(text) or _CITATION.search(text):
         return True
+    if not _DIGIT.search(text):
+        return False  # every _NUMBER match holds a digit
     dates = [(m.start(), m.end()) for m in _DATE_NUMBER.finditer(text)]
     for m in _NUMBER.finditer(text):
         if not any(a <= m.start() < b for a, b in dates):
@@ -1064,14 +1069,19 @@ _CONTRACTION = patterns.compile(r"(?:^|\s)(?:he|she|it|that|what|who|there|here|
                              r"everything|nothing|someone|somebody)['’]s\s+(?:\p{L}+ly\s+)?$", regex.I)
 
 
+# Where an IDIOMS match can start: every one opens with a letter, at a word's edge.
+_IDIOM_START = patterns.compile(r"(?<![\p{L}\-])\p{L}")
+
+
 def _in_idiom(prose: str, sent, start: int, word_start: int) -> bool:
-    """Does a fixed expression (IDIOMS) start at or before `start` and hold the superlative at `word_start`?"""
-    for e in _IDIOMS.finditer(prose, max(sent.start, start - 40), min(sent.end, word_start + 80)):
-        if e.start() > start:
-            break  # the matches come in order: none after this one starts in time
-        if word_start < e.end():
-            return True
-    return False
+    """Does a fixed expression (IDIOMS) start at or before `start` and hold the superlative at `word_start`?
+
+    The big alternation is tried only at the word starts up to `start` (scan_at), which gives
+    the matches its scan gives there; the scan would go on to the window's end in vain.
+    """
+    lo = max(sent.start, start - 40)
+    starts = [m.start() for m in _IDIOM_START.finditer(prose, lo, start + 1)]
+    return any(word_start < e.end() for e in scan_at(_IDIOMS, prose, starts, min(sent.end, word_start + 80)))
 
 
 def _hypothetical(prose: str, sent, start: int) -> bool:

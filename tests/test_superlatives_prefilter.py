@@ -225,3 +225,27 @@ def test_frame_searched_over_its_last_words_only():
         want = sup._FRAME.search(before)
         got = sup._frame(before)
         assert (got and got.span()) == (want and want.span()), before
+
+
+def test_idioms_tried_only_at_word_starts():
+    def plain(prose, sent, start, word_start):  # the scan of the whole window
+        for e in sup._IDIOMS.finditer(prose, max(sent.start, start - 40), min(sent.end, word_start + 80)):
+            if e.start() > start:
+                break
+            if word_start < e.end():
+                return True
+        return False
+
+    texts = [
+        "She said it was, at the very least, the best of both worlds for the city.",
+        "They did their level best, and in the finest Republican traditions of the party.",
+        "Not in the least-known case; non-least of which; at-least the lowest of the low.",
+        "\u00c9tait the best he could do, the most basic of steps (at his most fiendish).",
+        "IT WAS THE BEST OF BOTH WORLDS, TO SAY THE LEAST; AT HIS MOST FIENDISH.",
+    ]
+    for prose in texts:
+        doc = _StubDoc(prose, [(0, len(prose))])
+        sent = doc.sentences[0]
+        for m in sup._SUP_WORD.finditer(prose):
+            for start in range(max(0, m.start() - 25), m.start() + 1):
+                assert sup._in_idiom(prose, sent, start, m.start()) == plain(prose, sent, start, m.start()), (prose, start)
