@@ -52,8 +52,10 @@ __all__ = ["ParagraphGrade", "ProseSentence", "Readability", "document_grade", "
 # between digits, commas ("40,000"). `re` ([^\W_] is any Unicode letter or digit) is about
 # twice as fast as `regex` on this pattern, which runs over every prose sentence.
 # Possessive (++, *+): no backtracking could change a match (a joiner or comma is never a word
-# character), so the engine need not keep positions to go back to: ~10% faster.
-WORD = re.compile(r"[^\W_]++(?:[’'.\-][^\W_]++|(?<=\d),(?=\d)[^\W_]++)*+")
+# character), so the engine need not keep positions to go back to; and after a word it looks
+# once for a joiner or comma (the lookahead) before trying the two ways to go on: ~15% faster
+# than the plain form [^\W_]+(?:[’'.\-][^\W_]+|(?<=\d),(?=\d)[^\W_]+)*, the same matches.
+WORD = re.compile(r"[^\W_]++(?:(?=[’'.\-,])(?:[’'.\-][^\W_]++|,(?<=\d,)(?=\d)[^\W_]++))*+")
 # Characters of a word that are not letters or digits (see WORD), and its periods, which the
 # text textstat would read drops.
 _JOINERS = "'’.-,"

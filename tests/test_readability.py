@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -168,6 +169,9 @@ def test_word_pattern():
     text = "Call 555-0100, ext. 4_2 or 1,2 and a,b: it’s 3.5, U.S.-made, 40,000 rock-and-roll—'bout it."
     assert WORD.findall(text) == ["Call", "555-0100", "ext", "4", "2", "or", "1,2", "and", "a", "b", "it’s", "3.5",
                                   "U.S", "made", "40,000", "rock-and-roll", "bout", "it"]
+    plain = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+|(?<=\d),(?=\d)[^\W_]+)*")  # the pattern, written plainly
+    for sample in (text, TRICKY, PLAIN, HARD, "1,2,3 a,1 1,a 1,,2 2,-3 x’’y o'-k ’90s 4.-5 -6 ,7 8,"):
+        assert WORD.findall(sample) == plain.findall(sample)
 
 
 # Quotations at a sentence's start, middle and end, two in one sentence, one across sentences,
