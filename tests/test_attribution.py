@@ -70,17 +70,29 @@ def test_speech_verbs_cover_the_common_ones():
     "said the first word. A re-said line and a co-wrote credit, critics say, he added.",
     "Critics say analysts warn that officials believe the plan, which voters approved, will fail.",
     "According to Ana Ruiz, “prices said nothing” (officials said) and [the] board noted it.",
+    "Still, have long said they. Then, has said it. He has said so. They had long said so.",
+    "The mayor will also say it. One has long argued. Has said he.",
+    "a b c d e f g h i has said. a b c d e f g h i j has said. a b c d e f g h have long said.",
+    "Voters said́ no, and the two town council members said’ yes.",
 ])
 def test_clause_scan_matches_the_plain_scan(text):
-    from linter.attribution import _CLAUSE, _clauses, _hints_by_sentence, _verb_hints
+    from linter.attribution import _CLAUSE, _clause_parts, _clauses, _hints_by_sentence, _verb_hints
+
+    def parts(m):
+        kind = m.lastgroup
+        verb = {"subject": "subj_verb", "inverted": "inv_verb"}.get(kind)
+        source = {"subject": "subj_src", "inverted": "inv_src", "according": "acc_src"}[kind]
+        return (kind, m.start(), m.end(), m.group(verb) if verb else "according to") + m.span(source)
 
     d = doc_of(text)
     by_sentence = {sent.start: (t, local) for sent, t, local in _hints_by_sentence(d, _verb_hints(d.prose))}
     for sent in d.sentences:
         t = d.prose[sent.start:sent.end]
-        plain = [m.span() for m in _CLAUSE.finditer(t)]
-        fast = [m.span() for m in _clauses(*by_sentence[sent.start])] if sent.start in by_sentence else []
-        assert fast == plain, t
+        plain = list(_CLAUSE.finditer(t))
+        fast = list(_clauses(*by_sentence[sent.start])) if sent.start in by_sentence else []
+        assert [m.span() for m in fast] == [m.span() for m in plain], t
+        worked_out = list(_clause_parts(*by_sentence[sent.start])) if sent.start in by_sentence else []
+        assert worked_out == [parts(m) for m in plain], t
 
 
 def test_hints_are_the_plain_word_boundary_scan():
