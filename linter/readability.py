@@ -379,7 +379,10 @@ def load_syllable_index() -> None:
 @functools.lru_cache(maxsize=65536)
 def cmu_syllables(word: str) -> int | None:
     """Syllables in the first CMU pronunciation of `word` (lower case), None when it has none."""
-    if _INDEX is not None and not any(low <= word <= high for low, high in _UNSORTED):
+    if _INDEX is not None:
+        for low, high in _UNSORTED:  # a loop, not any(): this runs for every new word of a story
+            if low <= word <= high:
+                return _search_syllables(word)
         return _INDEX.get(word)
     return _search_syllables(word)
 
@@ -417,6 +420,9 @@ def _estimate(word: str) -> int:
 def _count_syllables(word: str) -> int:
     """Syllables in one word: its CMU pronunciation, else an estimate; a number counts one (as in textstat)."""
     word = word.lower().replace("’", "'")
+    if word.isalpha():  # most words: what the general case below comes to for letters only
+        n = cmu_syllables(word)
+        return n if n is not None else _estimate(word)
     if not any(c.isalpha() for c in word):
         return 1
     n = cmu_syllables(word + "." if "." in word else word)  # "u.s." is an entry, our words lose the last period
