@@ -302,8 +302,8 @@ def _text_bylines(doc: Document) -> list[MetaField]:
 
 def is_date_line(line: str, order: str = "month-first") -> bool:
     """True when a line holds a date and little else (a weekday, a time, a zone)."""
-    if not any(map(str.isdigit, line)):
-        return False  # every date pattern holds a digit: most lines are decided without a scan
+    if "19" not in line and "20" not in line:
+        return False  # every date pattern holds a year, 19xx or 20xx: most lines are decided without a scan
     rest = DATE_PATTERN.sub(" ", line)
     if rest == line:
         return False

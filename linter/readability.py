@@ -379,12 +379,22 @@ def load_syllable_index() -> None:
 @functools.lru_cache(maxsize=65536)
 def cmu_syllables(word: str) -> int | None:
     """Syllables in the first CMU pronunciation of `word` (lower case), None when it has none."""
-    if _INDEX is not None:
-        for low, high in _UNSORTED:  # a loop, not any(): this runs for every new word of a story
-            if low <= word <= high:
-                return _search_syllables(word)
-        return _INDEX.get(word)
-    return _search_syllables(word)
+    global _searches
+    if _INDEX is None:
+        _searches += 1
+        if _searches != _SEARCHES_BEFORE_INDEX:
+            return _search_syllables(word)
+        load_syllable_index()  # a big story or a long session: the searches would cost more than the index
+    for low, high in _UNSORTED:  # a loop, not any(): this runs for every new word of a story
+        if low <= word <= high:
+            return _search_syllables(word)
+    return _INDEX.get(word)
+
+
+# After this many searches in one process (~60 ms of them) the index is loaded: loading it costs
+# about as much, and a process that has met this many new words will meet more.
+_SEARCHES_BEFORE_INDEX = 2000
+_searches = 0
 
 
 def _search_syllables(word: str) -> int | None:

@@ -370,6 +370,7 @@ def syllable_index(tmp_path, monkeypatch):
     monkeypatch.setattr(P, "_candidate_dirs", lambda: [str(tmp_path)])
     monkeypatch.setattr(R, "_INDEX", None)
     monkeypatch.setattr(R, "_UNSORTED", [])
+    monkeypatch.setattr(R, "_searches", 0)
     R.cmu_syllables.cache_clear()
     yield R
     R.cmu_syllables.cache_clear()
@@ -415,3 +416,13 @@ def test_a_parallel_run_prepares_the_index_once_before_forking(syllable_index, t
     parallel = Linter(load_registry(), select=["RDB"]).lint_paths(paths, jobs=2)
     assert syllable_index._INDEX is not None
     assert [r.findings for r in parallel] == [r.findings for r in serial]
+
+
+def test_a_process_that_meets_many_new_words_loads_the_index(syllable_index, monkeypatch):
+    R = syllable_index
+    monkeypatch.setattr(R, "_SEARCHES_BEFORE_INDEX", 3)
+    answers = [R.cmu_syllables(w) for w in ("the", "readability")]
+    assert R._INDEX is None  # two searches so far
+    answers += [R.cmu_syllables(w) for w in ("stilton", "zzzqx", "cafe")]
+    assert R._INDEX is not None
+    assert answers == [R._search_syllables(w) for w in ("the", "readability", "stilton", "zzzqx", "cafe")]
