@@ -23,6 +23,7 @@ any (see `linter.attribution.speaker_of`); a transcript turn gets its label.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -157,6 +158,19 @@ def _labels(doc: Document) -> list[tuple[int, int, str, int]]:
     return out
 
 
+def _sentences_from(doc: Document, start: int, end: int, most: int) -> list:
+    """Up to `most` sentences, in order, that end after `start` and begin before `end`:
+    a bisection, not a scan of every sentence (turns are many in a long transcript)."""
+    sentences = doc.sentences
+    i = max(0, bisect.bisect_right(doc._sentence_starts, start) - 1)
+    out = []
+    while i < len(sentences) and len(out) < most and sentences[i].start < end:
+        if sentences[i].end > start:
+            out.append(sentences[i])
+        i += 1
+    return out
+
+
 def _turns(doc: Document) -> list[Quote]:
     """Transcript turns ("TRUMP: ...", "Q: ...") as quotations by the labelled speaker."""
     labels = _labels(doc)
@@ -173,10 +187,11 @@ def _turns(doc: Document) -> list[Quote]:
             end = block.end
         else:  # the last turn of a block that began mid-block: at most three sentences
             end = block.end
-            sents = [s for s in doc.sentences if s.end > ss and s.start < block.end]
+            sents = _sentences_from(doc, ss, block.end, 4)
             if len(sents) > 3:
                 end = sents[2].end
-        end = len(prose[:end].rstrip())
+        while end > 0 and prose[end - 1].isspace():  # prose[:end].rstrip() without copying the prose
+            end -= 1
         if end - ss >= MIN_QUOTE_CHARS:
             turns.append(Quote(ss, end, bi, label, label.lower() not in UNNAMED_SPEAKERS))
     return turns
