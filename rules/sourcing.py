@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import reduce
 from itertools import compress
@@ -635,8 +636,11 @@ class VagueGroup(_SourcingRule):
             found = ()
             if i in grouped:
                 starts = _word_starts(prose, sent.start, sent.end)
-                keyed = [a for a, b in zip(starts, starts[1:] + [sent.end], strict=True)
-                         if _bare_word(prose[a:b]) in group_set]
+                if faithful and not groups:
+                    keyed = _group_starts(prose, _lower_prose(doc), starts, sent.start, sent.end)
+                else:
+                    keyed = [a for a, b in zip(starts, starts[1:] + [sent.end], strict=True)
+                             if _bare_word(prose[a:b]) in group_set]
                 found = scan_at(pat, prose, starts_near(starts, keyed, 1), sent.end, timeout=timeout)
             for m in found:
                 words = " ".join(m.group().split())
@@ -687,6 +691,31 @@ _GROUP_ANCHORS = _keywords(_GROUP_ANCHOR_WORDS)
 _CERTAIN_QUARTERS = _keywords(("certain", "quarters", "circles"))
 _THERE, _WHO = _keywords(("there",)), _keywords(("who",))
 _WOULD, _SOME_MANY = _keywords(("would",)), _keywords(("some", "many"))
+
+
+# Where a word of _GROUP_START_WORDS may stand, on the faithful lower-case copy: no word
+# character ("a-z0-9'’-.", all of them word characters) before it, no letter or digit after.
+_GROUP_START_AT = re.compile(
+    r"(?<![a-z0-9'’\-.])(?:" + literal_alternation(_GROUP_START_WORDS) + r")(?![a-z0-9])")
+
+
+def _group_starts(prose: str, lower: str, starts: list[int], start: int, end: int) -> list[int]:
+    """The word starts in `starts` whose bare word (see _bare_word) is a group start word.
+
+    The same list as testing the bare word at every word start, but tested only where
+    _GROUP_START_AT finds a group start word on the lower-case copy: a few places in a
+    sentence instead of every word.
+    """
+    keyed = []
+    last = len(starts) - 1
+    for m in _GROUP_START_AT.finditer(lower, start, end):
+        a = m.start()
+        i = bisect_left(starts, a)
+        if i > last or starts[i] != a:
+            continue
+        if _bare_word(prose[a:starts[i + 1] if i < last else end]) in _GROUP_START_WORDS:
+            keyed.append(a)
+    return keyed
 
 
 def _vague_phrase_sentences(doc) -> set[int]:
