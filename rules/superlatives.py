@@ -404,15 +404,21 @@ _WORD_BYTES = bytes(c if (97 <= c <= 122 or c == 45) else 32 for c in range(256)
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
+# Every word a _Keywords looks up (a head or a word of a group's rest), across all of them made so far:
+# a document's vocabulary need only hold these, and intersecting its words with them costs about half
+# of a set of all its words. Replaced, never changed, when a new _Keywords brings new words.
+_LOOKED_UP: list[frozenset[bytes]] = [frozenset()]
+
+
 class _FoldedProse:
     """A document's prose lower-cased as ASCII bytes, position for position (any other character is "?").
 
-    `words` keeps only the runs of letters and hyphens, the rest blanked, and `vocabulary` is the
-    set of those runs, as a pattern run on one sentence sees them: whether a document holds a
-    word at all is one set lookup.
+    `words` keeps only the runs of letters and hyphens, the rest blanked, and `known_words()` is the
+    set of those runs any _Keywords looks up, as a pattern run on one sentence sees them: whether a
+    document holds a word at all is one set lookup.
     """
 
-    __slots__ = ("ascii", "words", "vocabulary", "_in_sentence")
+    __slots__ = ("ascii", "words", "_sentences", "_known", "_in_sentence")
 
     def __init__(self, prose: str, sentences: list, lower: str | None = None):
         # `lower`: prose.lower() wherever that keeps the length (doc.lower_prose, which other rules share)
@@ -422,16 +428,33 @@ class _FoldedProse:
             lower = prose.lower()
         # str.lower() keeps the length once "İ" is gone; "replace" makes one "?" of each other character
         self.ascii = lower.encode("ascii", "replace")
-        self.words = words = self.ascii.translate(_WORD_BYTES)
-        vocabulary = set(words.split())
+        self.words = self.ascii.translate(_WORD_BYTES)
+        self._sentences = sentences
+        self._known: tuple[frozenset[bytes], frozenset[bytes]] | None = None  # (the _LOOKED_UP it was made for, the words)
+        self._in_sentence: dict[int, frozenset[bytes]] = {}
+
+    def _vocabulary(self, keep) -> frozenset[bytes] | set[bytes]:
+        """`keep(words)` of the document's words, and of the pieces a sentence edge inside a word makes."""
+        words = self.words
+        vocabulary = keep(words.split())
         # a pattern run on a sentence sees its end as the end of the text: should a sentence ever
         # end inside a run of letters, the pieces on either side are words too
         last = len(words)
-        if any(0 < s.end < last and words[s.end - 1] != 32 and words[s.end] != 32 for s in sentences):
-            for s in sentences:
-                vocabulary.update(words[s.start:s.end].split())
-        self.vocabulary = vocabulary
-        self._in_sentence: dict[int, frozenset[bytes]] = {}
+        if any(0 < s.end < last and words[s.end - 1] != 32 and words[s.end] != 32 for s in self._sentences):
+            vocabulary = vocabulary.union(*(keep(words[s.start:s.end].split()) for s in self._sentences))
+        return vocabulary
+
+    @property
+    def vocabulary(self) -> frozenset[bytes] | set[bytes]:
+        """All the words (for tests; the rules ask `known_words()`)."""
+        return self._vocabulary(set)
+
+    def known_words(self) -> frozenset[bytes]:
+        """The words of the document that some _Keywords looks up (made again should a new _Keywords add words)."""
+        looked_up = _LOOKED_UP[0]
+        if self._known is None or self._known[0] is not looked_up:
+            self._known = (looked_up, self._vocabulary(looked_up.intersection))
+        return self._known[1]
 
     def sentence_words(self, sent) -> frozenset[bytes]:
         """The words of one sentence (cut at its edges, as its pattern sees them)."""
@@ -506,18 +529,23 @@ class _Keywords:
                 rest = frozenset(w.encode("ascii") for w in g[1:]) if self._whole else frozenset()
                 self._groups.setdefault(g[0].encode("ascii"), []).append(rest)
         self._heads = frozenset(self._groups)
+        looked_up = self._heads.union(*(rest for rests in self._groups.values() for rest in rests))
+        if not looked_up <= _LOOKED_UP[0]:
+            _LOOKED_UP[0] = _LOOKED_UP[0] | looked_up
 
     def sentences(self, doc) -> list:
         if not self._usable:
             return doc.sentences
         folded = _folded(doc)
         if self._whole:
-            heads, text = self._heads & folded.vocabulary, folded.words
+            known = folded.known_words()
+            heads, text = self._heads & known, folded.words
         else:
+            known = None
             heads, text = self._heads, folded.ascii
         found = {}
         for head in heads:
-            rests = [rest for rest in self._groups[head] if rest <= folded.vocabulary]
+            rests = [rest for rest in self._groups[head] if known is None or rest <= known]
             if not rests:
                 continue
             i = text.find(head)
@@ -945,18 +973,27 @@ def _keyed_sentences(doc, folded: bytes) -> list[tuple[Any, int, set[int]]]:
     matches a scan of the sentence gives, at a fraction of the cost of an IGNORECASE scan.
     """
     prose = doc.prose
-    keyed: dict[int, tuple[Any, list[int]]] = {}
+    keyed: dict[int, tuple[Any, list[int], list[int]]] = {}
     for key in _SUP_KEYS:
+        n = len(key)
         i = folded.find(key)
         while i >= 0:
             sent = doc.sentence_at(i)
-            if sent is not None and i + len(key) <= sent.end:  # the key whole in one sentence, as a scan of it sees it
-                keyed.setdefault(sent.start, (sent, []))[1].append(i)
+            if sent is not None and i + n <= sent.end:  # the key whole in one sentence, as a scan of it sees it
+                entry = keyed.get(sent.start)
+                if entry is None:
+                    entry = keyed[sent.start] = (sent, [], [])
+                entry[1].append(i)
+                # every _SUP_WORD match ends its key's run of letters ("interest", not "interested"): a key
+                # followed, inside its sentence, by an ASCII letter starts no match, though it still counts for `first`
+                if i + n == sent.end or not 97 <= folded[i + n] <= 122:
+                    entry[2].append(i)
             i = folded.find(key, i + 1)
     out = []
     for start in sorted(keyed):
-        sent, keys = keyed[start]
-        out.append((sent, min(keys), {_LETTERS_BEFORE.match(prose, start, i).start() for i in keys}))
+        sent, keys, ending = keyed[start]
+        if ending:
+            out.append((sent, min(keys), {_LETTERS_BEFORE.match(prose, start, i).start() for i in ending}))
     return out
 
 

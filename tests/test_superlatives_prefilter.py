@@ -201,6 +201,8 @@ def test_superlative_words_tried_only_at_their_keys():
         "The \u00fcbergreatest and ALMOST the MOST daring, the most greatest, le\u017fst wi\u017fest.",
         "Her best-selling book, the worst-ever year; 2best _finest well-best \u00e9lite-est biggest",
         "\u201cThe LEAST likely\u201d (largest) [best] most\tbeautifully crafted honest interest",
+        # keys followed by a letter ("estimated", "mostly") start no match, unless the sentence ends there
+        "Mostly estimated, interested questions; BESTow mostest, the largest" + "imates ok",
     ]
     for prose in texts:
         doc = _StubDoc(prose, [(0, len(prose) - 9), (len(prose) - 9, len(prose))])
