@@ -928,6 +928,12 @@ class UnnamedResearch(_SourcingRule):
                       "it was published")
 
 
+# Every AGENTLESS_PHRASES match holds the word "it" ("it is believed") or "to be"/"to have"
+# ("is thought to be"), on the lower-case copy: most sentences with "said" hold neither.
+# Letters, digits and "-" before "it" rule a match out; stdlib `\s` is a superset of regex's.
+_IT_OR_TO_BE = re.compile(r"(?<![a-z0-9\-])it\s|\sto\s+(?:be|have)(?![a-z0-9])")
+
+
 class AgentlessAttribution(_SourcingRule):
     code = "SRC301"
     name = "agentless-attribution"
@@ -959,6 +965,14 @@ class AgentlessAttribution(_SourcingRule):
     ## How to silence
     Say who believes it, or disable the rule for the line.
     """
+
+    def candidates(self, doc) -> list[int]:
+        found = self.keywords.sentences(doc)
+        lower = _lower_prose(doc)
+        if lower is None:  # "İt": the pattern matches what the lower-case copy hides
+            return found
+        sents = doc.sentences
+        return [i for i in found if _IT_OR_TO_BE.search(lower, sents[i].start, sents[i].end)]
 
     def check(self, doc, options):
         for m, sent, _i in self.matches(doc, options):

@@ -127,3 +127,40 @@ def test_a_group_from_config_is_found_however_it_is_spelled():
     # "ſoldiers" from config matches "soldiers", though "soldiers" does not hold the keyword "ſoldiers"
     found = lint("People soldiers say the plan is dead.", "SRC201", options={"SRC201": {"extra-groups": ["ſoldiers"]}})
     assert [(f.column, f.words) for f in found] == [(1, "People soldiers say")]
+
+
+def test_group_starts_match_the_bare_word_test():
+    rng = random.Random(7)
+    pieces = ["critics", "Some", "MANY", "a", "A", "others", "other", "otherwise", "top-", "x", "U.S.", "’", "'",
+              ",", ".", "…", "\u00a0", " ", "  ", "\n", "“", "”", "(", ")", "/", "-", "é", "2", "people", "Ärzte"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        lower = text.lower()
+        if len(lower) != len(text):
+            continue
+        start = rng.randrange(len(text) + 1)
+        end = rng.randrange(start, len(text) + 1)
+        starts = sourcing._word_starts(text, start, end)
+        if not starts:
+            continue
+        plain = [a for a, b in zip(starts, starts[1:] + [end], strict=True)
+                 if sourcing._bare_word(text[a:b]) in sourcing._GROUP_START_WORDS]
+        assert sourcing._group_starts(text, lower, starts, start, end) == plain, (text, start, end)
+
+
+def test_agentless_filter_keeps_every_phrase():
+    # SRC301's sentences need "it" or "to be"/"to have" besides a verb such as "said"; whatever
+    # the case or the spaces, the filtered path finds what the plain path ("İ") finds
+    cases = [
+        ("IT IS BELIEVED the fire began in the kitchen.", [(1, "IT IS BELIEVED")]),
+        ("The suspect is thought to\u00a0be in Ohio.", [(13, "is thought to\u00a0be")]),
+        ("It\tis said the mayor will resign.", [(1, "It\tis said")]),
+        ("The ship was believed to\nhave sunk.", [(10, "was believed to\nhave")]),
+        ("The mayor said the budget was fine and that it will pass.", []),
+        ("Her visit is said to matter.", []),
+    ]
+    for text, expected in cases:
+        fast = [(f.column, f.words) for f in lint(text, "SRC301")]
+        assert fast == expected, text
+        plain = [(f.column, f.words) for f in lint(text + "\n\nİzmir.\n", "SRC301")]
+        assert plain == fast, text
