@@ -693,8 +693,28 @@ def _vouched_for(doc, sent) -> bool:
     return bool(_CHARACTERISED.search(sent.text(doc.prose)))
 
 
+# Every match of _QUANTITY_WORDS, _DATE_RANGE and _CITATION holds a digit or one of these (lower case,
+# in the folded prose), and every _NUMBER match a digit: a sentence with neither has no figure, and is
+# spared the three searches (~20 us each a sentence).
+_FIGURE_STEMS = (
+    # _QUANTITY_WORDS ("per" for "percent" and "per cent", "fold" and "times" for "twofold", "two times")
+    "per", "million", "billion", "trillion", "thousand", "hundred", "dozen", "doubl", "tripl", "quadrupl", "halved",
+    "twice", "fold", "times", "third", "quarter",
+    # _DATE_RANGE (its "from 2009 to 2012" holds digits)
+    "since", "year", "decade", "centur", "month", "generation", "record",
+    # _CITATION (its "[12]" holds digits)
+    "data", "figure", "statistic", "number", "estimate", "poll", "survey", "census", "report", "stud", "analysis",
+    "rank", "rating", "tall", "count", "result", "rated", "named", "listed", "chosen", "voted", "certified", "recogni",
+    "(",
+)
+_FIGURE_KEY = re.compile(literal_alternation(_FIGURE_STEMS).encode("ascii"))
+
+
 @_per_sentence
 def _figured(doc, sent) -> bool:
+    if _FIGURE_KEY.search(_folded(doc).ascii, sent.start, sent.end) is None and \
+            _DIGIT.search(doc.prose, sent.start, sent.end) is None:
+        return False
     return _has_figure(sent.text(doc.prose))
 
 

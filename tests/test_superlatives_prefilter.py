@@ -251,3 +251,32 @@ def test_idioms_tried_only_at_word_starts():
         for m in sup._SUP_WORD.finditer(prose):
             for start in range(max(0, m.start() - 25), m.start() + 1):
                 assert sup._in_idiom(prose, sent, start, m.start()) == plain(prose, sent, start, m.start()), (prose, start)
+
+
+def test_figure_stems_cover_every_figure_pattern():
+    # one digit-free example per branch of the figure patterns: each must match its pattern and
+    # hold a stem, or _figured would wrongly call the sentence unsupported
+    examples = [
+        (sup._QUANTITY_WORDS, ["up ten PERCENT", "a rise of 3 per\u2003cent", "lost millions", "two BILLION",
+                               "a trillion", "thousands came", "hundreds left", "dozens more", "it doubled",
+                               "tripled", "quadrupled", "halved", "doubling", "triples", "twice as many",
+                               "twice the size", "a fivefold rise", "seven times more", "two-thirds of",
+                               "three-quarters", "one-third", "one-quarter"]),
+        (sup._DATE_RANGE, ["since the great depression", "Since at least the 1980s", "since records began",
+                           "since record-keeping", "since World War II", "since the Korean war", "since March",
+                           "in nearly a half years", "in two decades", "IN THREE CENTURIES", "in six months",
+                           "in a generation", "in the past decade", "in the last half-century", "in a year",
+                           "on record", "since records were first kept", "record-keeping began"]),
+        (sup._CITATION, ["state data show", "Figures from the census", "records compiled", "Statistics indicate",
+                         "the numbers released", "Estimates published", "a poll by", "surveys show",
+                         "census figures show", "the report from", "a study shows", "studies by",
+                         "the analysis shows", "rankings from", "ratings show", "the tally shows",
+                         "tallies by", "the count shows", "results from", "ranked first by the Times",
+                         "rated by Moody", "named best by the Tribune", "listed this year by the Post",
+                         "chosen by Voters", "voted top in readers polls", "certified by the Guild",
+                         "recognized by the Academy", "listed in several critics", "( source: agency)"]),
+    ]
+    for pattern, texts in examples:
+        for text in texts:
+            assert pattern.search(text), (pattern.pattern[:40], text)
+            assert sup._FIGURE_KEY.search(text.lower().encode("ascii", "replace")), text
