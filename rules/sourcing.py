@@ -621,9 +621,10 @@ class VagueGroup(_SourcingRule):
         timeout = 1.0 if options.get("extra-phrases") or options.get("extra-groups") else None
         sents = doc.sentences
         # sentences with a group word and a claim verb; sentences that may hold a vague phrase
-        grouped = set(group_words.sentences(doc)).intersection(_CLAIM_VERB_KEYWORDS.sentences(doc))
         if faithful and not groups:  # a group from config may match text its keyword is not in ("İ")
-            grouped.intersection_update(_GROUP_ANCHORS.sentences(doc))
+            grouped = _group_sentences(doc)
+        else:
+            grouped = set(group_words.sentences(doc)).intersection(_CLAIM_VERB_KEYWORDS.sentences(doc))
         if phrase_words is None:
             phrased = set(range(len(sents)))
         elif faithful:
@@ -718,12 +719,20 @@ def _group_starts(prose: str, lower: str, starts: list[int], start: int, end: in
     return keyed
 
 
+def _group_sentences(doc) -> set[int]:
+    """The sentences with a group word, a claim verb and a group anchor (on a faithful
+    lower-case copy): the three sets' sentences intersected, in one pass over the masks."""
+    group, verb, anchor = _GROUP_KEYWORDS.bit, _CLAIM_VERB_KEYWORDS.bit, _GROUP_ANCHORS.bit
+    return {i for i, m in enumerate(_sentence_masks(doc)) if m & group and m & verb and m & anchor}
+
+
 def _vague_phrase_sentences(doc) -> set[int]:
-    """The sentences that may hold one of VAGUE_PHRASES (on a faithful lower-case copy)."""
-    found = set(_CERTAIN_QUARTERS.sentences(doc))
-    found.update(set(_THERE.sentences(doc)).intersection(_WHO.sentences(doc)))
-    found.update(set(_WOULD.sentences(doc)).intersection(_SOME_MANY.sentences(doc)))
-    return found
+    """The sentences that may hold one of VAGUE_PHRASES (on a faithful lower-case copy):
+    "certain|quarters|circles", or "there" and "who", or "would" and "some|many"."""
+    certain, there, who = _CERTAIN_QUARTERS.bit, _THERE.bit, _WHO.bit
+    would, some_many = _WOULD.bit, _SOME_MANY.bit
+    return {i for i, m in enumerate(_sentence_masks(doc))
+            if m & certain or (m & there and m & who) or (m & would and m & some_many)}
 
 
 _WORD_RUN = patterns.compile(r"[\p{L}\p{N}'’\-.]+")

@@ -164,3 +164,23 @@ def test_agentless_filter_keeps_every_phrase():
         assert fast == expected, text
         plain = [(f.column, f.words) for f in lint(text + "\n\nİzmir.\n", "SRC301")]
         assert plain == fast, text
+
+
+def test_src201_sentence_sets_from_the_masks_match_the_sets_intersected():
+    rng = random.Random(9)
+    words = [*WORDS, "would", "Some", "who", "there", "quarters", "many", "say", "argue", "experts", "others"]
+    for _ in range(300):
+        prose = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))
+        cuts = sorted({0, len(prose), *(rng.randrange(len(prose) + 1) for _ in range(rng.randint(0, 6)))})
+        doc = _Doc(prose, [Sentence(a, b, 0) for a, b in zip(cuts, cuts[1:], strict=False) if a < b])
+
+        assert sourcing._group_sentences(doc) == _having(
+            doc, sourcing._GROUP_KEYWORDS, sourcing._CLAIM_VERB_KEYWORDS, sourcing._GROUP_ANCHORS), prose
+        assert sourcing._vague_phrase_sentences(doc) == (
+            _having(doc, sourcing._CERTAIN_QUARTERS) | _having(doc, sourcing._THERE, sourcing._WHO)
+            | _having(doc, sourcing._WOULD, sourcing._SOME_MANY)), prose
+
+
+def _having(doc, *sets) -> set[int]:
+    """The sentences a search of each finds a keyword of every set in."""
+    return set.intersection(*(set(_searched(k, doc)) for k in sets))
