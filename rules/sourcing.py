@@ -385,6 +385,13 @@ def _sentence_masks(doc) -> list[int] | None:
     return masks
 
 
+def _holding_both(doc, first: _Keywords, second: _Keywords) -> list[int]:
+    """Indices (ascending) of the sentences with a keyword of both sets, in one pass over the
+    sentence masks (a faithful lower-case copy only: see _sentence_masks)."""
+    a, b = first.bit, second.bit
+    return [i for i, m in enumerate(_sentence_masks(doc)) if m & a and m & b]
+
+
 def _keywords(*words: Iterable[str], register: bool = True) -> _Keywords:
     """A rule's pre-filter (see _Keywords): the first word of each phrase."""
     return _Keywords((w.split()[0] for group in words for w in group), register)
@@ -490,8 +497,8 @@ class AnonymousSource(_SourcingRule):
     def candidates(self, doc) -> list[int]:
         if _lower_prose(doc) is None:  # "perſons": the pattern matches what no keyword finds
             return self.keywords.sentences(doc)
-        both = set(self.persons.sentences(doc)).intersection(self.links.sentences(doc))
-        return sorted(both.union(self.sources.sentences(doc)))
+        sources, persons, links = self.sources.bit, self.persons.bit, self.links.bit
+        return [i for i, m in enumerate(_sentence_masks(doc)) if m & sources or (m & persons and m & links)]
 
     def check(self, doc, options):
         for m, _sent, i in self.matches(doc, options):
@@ -549,10 +556,9 @@ class UnnamedPerson(_SourcingRule):
     """
 
     def candidates(self, doc) -> list[int]:
-        people = self.keywords.sentences(doc)
         if _lower_prose(doc) is None:  # "ſaid": the pattern matches what no keyword finds
-            return people
-        return sorted(set(people).intersection(self.verbs.sentences(doc)))
+            return self.keywords.sentences(doc)
+        return _holding_both(doc, self.keywords, self.verbs)
 
     def check(self, doc, options):
         for m, _sent, i in self.matches(doc, options):
@@ -915,10 +921,9 @@ class UnnamedResearch(_SourcingRule):
     """
 
     def candidates(self, doc) -> list[int]:
-        studies = self.keywords.sentences(doc)
         if _lower_prose(doc) is None:  # "ſhow": the pattern matches what no keyword finds
-            return studies
-        return sorted(set(studies).intersection(self.verbs.sentences(doc)))
+            return self.keywords.sentences(doc)
+        return _holding_both(doc, self.keywords, self.verbs)
 
     def check(self, doc, options):
         prose = doc.prose

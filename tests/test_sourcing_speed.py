@@ -166,9 +166,10 @@ def test_agentless_filter_keeps_every_phrase():
         assert plain == fast, text
 
 
-def test_src201_sentence_sets_from_the_masks_match_the_sets_intersected():
+def test_sentence_sets_from_the_masks_match_the_sets_intersected():
     rng = random.Random(9)
-    words = [*WORDS, "would", "Some", "who", "there", "quarters", "many", "say", "argue", "experts", "others"]
+    words = [*WORDS, "would", "Some", "who", "there", "quarters", "many", "say", "argue", "experts", "others",
+             "official", "told", "Studies", "found", "according"]
     for _ in range(300):
         prose = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))
         cuts = sorted({0, len(prose), *(rng.randrange(len(prose) + 1) for _ in range(rng.randint(0, 6)))})
@@ -179,6 +180,11 @@ def test_src201_sentence_sets_from_the_masks_match_the_sets_intersected():
         assert sourcing._vague_phrase_sentences(doc) == (
             _having(doc, sourcing._CERTAIN_QUARTERS) | _having(doc, sourcing._THERE, sourcing._WHO)
             | _having(doc, sourcing._WOULD, sourcing._SOME_MANY)), prose
+        src101, src102, src203 = sourcing.AnonymousSource, sourcing.UnnamedPerson, sourcing.UnnamedResearch
+        assert src101().candidates(doc) == sorted(
+            _having(doc, src101.sources) | _having(doc, src101.persons, src101.links)), prose
+        assert src102().candidates(doc) == sorted(_having(doc, src102.keywords, src102.verbs)), prose
+        assert src203().candidates(doc) == sorted(_having(doc, src203.keywords, src203.verbs)), prose
 
 
 def _having(doc, *sets) -> set[int]:
