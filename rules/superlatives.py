@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from typing import Any
 
 import regex
@@ -1380,8 +1380,14 @@ class VagueIntensifier(Rule):
         extra_phrases = tuple(options.get("extra-phrases", ()))
         extra = _compile((), extra_phrases) if extra_phrases else None
         prose = doc.prose
-        for sent in _keywords(_VAGUE_PHRASES, extra_phrases, ("widely",)).sentences(doc):
-            hits = list(_vague_spans(prose, sent))
+        if extra is None:
+            kinds = _vague_kinds(doc)
+            sentences = [sent for _start, (sent, _kinds) in sorted(kinds.items())]
+        else:
+            kinds = None
+            sentences = _keywords(_VAGUE_PHRASES, extra_phrases, ("widely",)).sentences(doc)
+        for sent in sentences:
+            hits = list(_vague_spans(prose, sent) if kinds is None else _vague_spans(prose, sent, kinds[sent.start][1]))
             if extra is not None:
                 hits += [(m.start(), m.end()) for m in extra.finditer(prose, sent.start, sent.end)]
             if not hits or _skipped_sentence(doc, sent):
@@ -1413,18 +1419,48 @@ _QUANTITY = _words_set(QUANTITY_NOUNS)
 _TOKEN = patterns.compile(r"[\p{L}][\p{L}’'\-]*")
 
 
-def _vague_spans(prose: str, sent) -> Iterator[tuple[int, int]]:
-    """Spans of vague intensifiers in a sentence (see SUP301)."""
+# Each kind of vague phrase, its pattern's phrases and extra words: a sentence is scanned only for the
+# kinds whose words it holds (a _Keywords each), not with all four patterns whenever it holds any.
+_VAGUE_KINDS = (("always", ALWAYS_VAGUE, ()), ("widely", (), ("widely",)),
+                ("adverb", INTENSIFIER_ADVERBS, ()), ("adjective", INTENSIFIER_ADJECTIVES, ()))
+_ALL_VAGUE_KINDS = frozenset(kind for kind, _phrases, _more in _VAGUE_KINDS)
+
+
+def _vague_kinds(doc) -> dict[int, tuple[Any, set[str]]]:
+    """(sentence, the kinds of vague phrase whose words it holds) by sentence start, for the sentences holding any."""
+    found: dict[int, tuple[Any, set[str]]] = {}
+    for kind, phrases, more in _VAGUE_KINDS:
+        for sent in _keywords(phrases, (), more).sentences(doc):
+            found.setdefault(sent.start, (sent, set()))[1].add(kind)
+    return found
+
+
+def _vague_spans(prose: str, sent, kinds: Container[str] = _ALL_VAGUE_KINDS) -> Iterator[tuple[int, int]]:
+    """Spans of vague intensifiers in a sentence (see SUP301), of the given kinds (see _VAGUE_KINDS)."""
     lo, hi = sent.start, sent.end
-    for m in _ALWAYS.finditer(prose, lo, hi):
-        yield m.start(), m.end()
-    for m in _WIDELY.finditer(prose, lo, hi):
-        yield m.start(), m.start() + len("widely")
+    if "always" in kinds:
+        for m in _ALWAYS.finditer(prose, lo, hi):
+            yield m.start(), m.end()
+    if "widely" in kinds:
+        for m in _WIDELY.finditer(prose, lo, hi):
+            yield m.start(), m.start() + len("widely")
+    if "adverb" in kinds:
+        yield from _adverb_spans(prose, lo, hi)
+    if "adjective" in kinds:
+        yield from _adjective_spans(prose, lo, hi)
+
+
+def _adverb_spans(prose: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """An intensifying adverb next to a word of change ("rose dramatically")."""
     for m in _ADVERB.finditer(prose, lo, hi):
         near = _TOKEN.findall(prose[m.end():min(hi, m.end() + 30)])[:2]
         back = _TOKEN.findall(prose[max(lo, m.start() - 30):m.start()])[-2:]
         if any(_CHANGE.match(w) for w in near + back):
             yield m.start(), m.end()
+
+
+def _adjective_spans(prose: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """An intensifying adjective before a quantity noun ("a huge number")."""
     for m in _ADJECTIVE.finditer(prose, lo, hi):
         if _STATISTICALLY.search(prose[max(lo, m.start() - 16):m.start()]):
             continue

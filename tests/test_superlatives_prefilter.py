@@ -50,6 +50,13 @@ def test_every_match_lies_in_a_candidate_sentence():
     everywhere = [span for s in doc.sentences for span in sup._vague_spans(doc.prose, s)]
     assert [span for s in vague.sentences(doc) for span in sup._vague_spans(doc.prose, s)] == everywhere
     checked += len(everywhere)
+    # each kind is scanned only in the sentences holding its own words
+    kinds = sup._vague_kinds(doc)
+    for kind in sup._ALL_VAGUE_KINDS:
+        spans = sorted(span for s in doc.sentences for span in sup._vague_spans(doc.prose, s, {kind}))
+        assert spans, kind  # the fixture does exercise every kind
+        assert sorted(span for s in doc.sentences if kind in kinds.get(s.start, (None, ()))[1]
+                      for span in sup._vague_spans(doc.prose, s, {kind})) == spans, kind
     assert checked >= 20  # the fixture does exercise the patterns
 
 
