@@ -31,7 +31,7 @@ import zlib
 
 import regex
 
-__all__ = ["compile", "store_path"]
+__all__ = ["compile", "enabled", "store_dirs", "store_path"]
 
 _FORMAT = 1
 _MAX_ENTRIES = 2000  # config-supplied phrase lists add entries; past this, keep only this run's
@@ -41,7 +41,8 @@ _used: dict[tuple[str, int], regex.Pattern] = {}
 _dirty = False
 
 
-def _enabled() -> bool:
+def enabled() -> bool:
+    """Is the store on (`COPYDESK_PATTERN_CACHE` not 0)? Other stores of derived data follow it too."""
     return os.environ.get("COPYDESK_PATTERN_CACHE", "1").strip().lower() not in ("0", "false", "no", "off")
 
 
@@ -50,7 +51,8 @@ def _store_name() -> str:
     return f"copydesk-patterns-{zlib.crc32(tag.encode()):08x}.pickle"
 
 
-def _candidate_dirs() -> list[str]:
+def store_dirs() -> list[str]:
+    """The folders a store may live in, in order of preference."""
     here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__")
     user = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return [here, os.path.join(user, "copydesk")]
@@ -59,7 +61,7 @@ def _candidate_dirs() -> list[str]:
 def store_path() -> str | None:
     """Where the store is read from: the first candidate folder that holds one."""
     name = _store_name()
-    for folder in _candidate_dirs():
+    for folder in store_dirs():
         path = os.path.join(folder, name)
         if os.path.isfile(path):
             return path
@@ -76,7 +78,7 @@ class _PatternUnpickler(pickle.Unpickler):
 
 
 def _load() -> dict[tuple[str, int], regex.Pattern]:
-    if not _enabled():
+    if not enabled():
         return {}
     path = store_path()
     if path is None:
@@ -105,7 +107,7 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - a dr
         return found
     if _loaded is None:
         _loaded = _load()
-        if _enabled():
+        if enabled():
             import atexit
 
             atexit.register(save)
@@ -120,7 +122,7 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - a dr
 def save() -> None:
     """Write the store if this process compiled a pattern it did not hold. Never raises."""
     global _dirty
-    if not _dirty or not _enabled():
+    if not _dirty or not enabled():
         return
     _dirty = False
     table = dict(_loaded or {})
@@ -134,7 +136,7 @@ def save() -> None:
     data = zlib.crc32(body).to_bytes(4, "big") + body
     from linter.files import write_atomically
 
-    for folder in _candidate_dirs():
+    for folder in store_dirs():
         try:
             os.makedirs(folder, exist_ok=True)
             write_atomically(os.path.join(folder, _store_name()), data, prefix=".copydesk-patterns-", durable=False)

@@ -348,11 +348,11 @@ def load_syllable_index() -> None:
         return
     import marshal
 
-    from linter.patterns import _candidate_dirs, _enabled  # the same folders and switch as the pattern store
+    from linter.patterns import enabled, store_dirs  # the same folders and switch as the pattern store
 
     data = _cmu_data()
     name = _index_name(data)
-    folders = _candidate_dirs() if _enabled() else []
+    folders = store_dirs() if enabled() else []
     for folder in folders:
         try:
             with open(os.path.join(folder, name), "rb") as fh:

@@ -26,7 +26,7 @@ import regex
 
 from linter import Hit, Rule, patterns
 from linter.attribution import names_source
-from linter.scan import literal_alternation, scan_at, starts_near
+from linter.scan import KeywordFilter, literal_alternation, scan_at, starts_near, word_starts
 
 # -- phrase lists (data) --------------------------------------------------------------------------
 
@@ -241,7 +241,7 @@ _AGENCY = patterns.compile(
 )
 
 
-class _Keywords:
+class _Keywords(KeywordFilter):
     """Lower-case substrings every match of a rule's pattern holds: a cheap pre-filter.
 
     Each rule's keywords are words every one of its phrases must contain, so skipping the
@@ -251,21 +251,17 @@ class _Keywords:
     each sentence for each rule's keywords cost more than all the patterns it spared.
     """
 
-    __slots__ = ("_pattern", "bit", "words")
+    __slots__ = ("bit", "words")
 
     def __init__(self, words: Iterable[str], register: bool = False):
         flat = sorted({w.lower() for w in words if w}, key=len, reverse=True)
+        super().__init__(flat)
         self.words = tuple(flat)
-        self._pattern = re.compile("|".join(re.escape(w) for w in flat))
         self.bit = 0  # this set's bit in _sentence_masks; 0: not registered, searched per sentence
         if register and all(w.split() == [w] for w in flat):
             self.bit = 1 << len(_REGISTERED)
             _REGISTERED.append(self)
             _WORDS.forget()
-
-    def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
-        """Does text[start:end], lower-cased, hold a keyword?"""
-        return self._pattern.search(text[start:end].lower()) is not None
 
     def sentences(self, doc) -> list[int]:
         """Indices (ascending) of the sentences `search` would say hold a keyword."""
@@ -642,7 +638,7 @@ class VagueGroup(_SourcingRule):
             block = doc.blocks[sent.block]
             found = ()
             if i in grouped:
-                starts = _word_starts(prose, sent.start, sent.end)
+                starts = word_starts(prose, sent.start, sent.end)
                 if faithful and not groups:
                     keyed = _group_starts(prose, _lower_prose(doc), starts, sent.start, sent.end)
                 else:
@@ -739,22 +735,6 @@ def _vague_phrase_sentences(doc) -> set[int]:
     would, some_many = _WOULD.bit, _SOME_MANY.bit
     return {i for i, m in enumerate(_sentence_masks(doc))
             if m & certain or (m & there and m & who) or (m & would and m & some_many)}
-
-
-_WORD_RUN = patterns.compile(r"[\p{L}\p{N}'’\-.]+")
-_WORD_CHAR = patterns.compile(r"[\p{L}\p{N}'’\-.]")
-
-
-def _word_starts(text: str, start: int, end: int) -> list[int]:
-    """linter.scan.word_starts(text, start, end), from runs of word characters.
-
-    A run's start is a word start, except at `start` when the word began before it. Matching
-    whole runs is a few times cheaper than trying a lookbehind at every character.
-    """
-    starts = [m.start() for m in _WORD_RUN.finditer(text, start, end)]
-    if starts and starts[0] == start > 0 and _WORD_CHAR.match(text, start - 1):
-        del starts[0]
-    return starts
 
 
 def _bare_word(chunk: str) -> str:

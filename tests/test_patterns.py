@@ -22,7 +22,7 @@ def run_py(code: str, cache_home: str, **env) -> subprocess.CompletedProcess:
     full = dict(os.environ, XDG_CACHE_HOME=cache_home, **env)
     prelude = (
         "import linter.patterns as P, os\n"
-        f"P._candidate_dirs = lambda: [os.path.join({cache_home!r}, 'copydesk')]\n"
+        f"P.store_dirs = lambda: [os.path.join({cache_home!r}, 'copydesk')]\n"
     )
     return subprocess.run([sys.executable, "-c", prelude + code], capture_output=True, text=True, env=full, timeout=60)
 

@@ -367,7 +367,7 @@ def syllable_index(tmp_path, monkeypatch):
     import linter.patterns as P
     import linter.readability as R
 
-    monkeypatch.setattr(P, "_candidate_dirs", lambda: [str(tmp_path)])
+    monkeypatch.setattr(P, "store_dirs", lambda: [str(tmp_path)])
     monkeypatch.setattr(R, "_INDEX", None)
     monkeypatch.setattr(R, "_UNSORTED", [])
     monkeypatch.setattr(R, "_searches", 0)
