@@ -332,7 +332,6 @@ class _WordMasks:
 
 
 _WORDS = _WordMasks()
-_LOWER: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _SENTENCE_MASKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -344,14 +343,11 @@ def _lower_prose(doc) -> str | None:
     and a case-insensitive pattern matches "ſ" (long s) as "s" though "ſ" lower-cases to
     itself. With any of them the rules take the plain way.
     """
-    lower = _LOWER.get(doc)
-    if lower is None:
-        prose = doc.prose
-        lower = prose.lower()
-        if len(lower) != len(prose) or "Σ" in prose or "ſ" in prose:
-            lower = ""
-        _LOWER[doc] = lower
-    return lower or None
+    prose = doc.prose
+    # "İ" is the one character whose lower case is longer; doc.lower_prose keeps it as it is
+    if "İ" in prose or "Σ" in prose or "ſ" in prose:
+        return None
+    return doc.lower_prose
 
 
 def _sentence_masks(doc) -> list[int] | None:

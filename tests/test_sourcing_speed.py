@@ -11,13 +11,16 @@ from __future__ import annotations
 import random
 
 from linter import scan
+from linter.document import Document
 from linter.sentences import Sentence
 from rules import sourcing
 from tests.rule_tester import lint
 
 
 class _Doc:
-    """Just what the pre-filter reads: the prose and its sentences."""
+    """Just what the pre-filter reads: the prose, its lower-cased copy and its sentences."""
+
+    lower_prose = Document.__dict__["lower_prose"]  # the real Document's, computed the same way
 
     def __init__(self, prose: str, sentences: list[Sentence]):
         self.prose = prose
