@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from linter.records import Record
 from linter.rule import SEVERITIES
 
 __all__ = ["Config", "ConfigError", "ConfigResolver", "load_config", "find_config_file", "glob_matches"]
@@ -25,19 +25,39 @@ class ConfigError(Exception):
     """A config file that cannot be used; the message names the file and the key."""
 
 
-@dataclass
-class Config:
-    path: str | None = None  # the file it came from, None for defaults
-    root: str = "."  # folder globs are relative to
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    fail_on: str = "warning"
-    exclude: list[str] = field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
-    severity: dict[str, str] = field(default_factory=dict)
-    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
-    date_order: str = "month-first"
+class Config(Record):
+    """One config file's settings, or the defaults (path None)."""
+
+    __slots__ = ("path", "root", "select", "ignore", "fail_on", "exclude", "per_file_ignores", "max_file_bytes",
+                 "severity", "rules", "date_order")
+    path: str | None  # the file it came from, None for defaults
+    root: str  # folder globs are relative to
+    select: list[str] | None
+    ignore: list[str]
+    fail_on: str
+    exclude: list[str]
+    per_file_ignores: dict[str, list[str]]
+    max_file_bytes: int
+    severity: dict[str, str]
+    rules: dict[str, dict[str, Any]]
+    date_order: str
+
+    def __init__(self, path: str | None = None, root: str = ".", select: list[str] | None = None,
+                 ignore: list[str] | None = None, fail_on: str = "warning", exclude: list[str] | None = None,
+                 per_file_ignores: dict[str, list[str]] | None = None, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+                 severity: dict[str, str] | None = None, rules: dict[str, dict[str, Any]] | None = None,
+                 date_order: str = "month-first"):
+        self.path = path
+        self.root = root
+        self.select = select
+        self.ignore = [] if ignore is None else ignore
+        self.fail_on = fail_on
+        self.exclude = [] if exclude is None else exclude
+        self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        self.max_file_bytes = max_file_bytes
+        self.severity = {} if severity is None else severity
+        self.rules = {} if rules is None else rules
+        self.date_order = date_order
 
     def settings(self) -> dict:
         """Document-wide settings readers and metadata use."""

@@ -9,11 +9,11 @@ Rules speak prose offsets only; `Document.span_position` maps them to file lines
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from linter.prose import LineIndex, OffsetMap
+from linter.records import Frozen, Record, set_frozen
 
 if TYPE_CHECKING:
     from linter.attribution import Attribution
@@ -26,8 +26,7 @@ __all__ = ["Block", "Document", "MetaCandidate", "MetaField", "ReadResult"]
 BLOCK_KINDS = ("paragraph", "heading", "list", "quote", "table", "caption")
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(Frozen):
     """A paragraph-level piece of the prose: [start, end) in prose offsets, and its kind.
 
     kind is one of BLOCK_KINDS: "paragraph" is running prose; "heading" a title or
@@ -35,13 +34,18 @@ class Block:
     "caption" a figure caption.
     """
 
+    __slots__ = ("start", "end", "kind")
     start: int
     end: int
-    kind: str = "paragraph"
+    kind: str
+
+    def __init__(self, start: int, end: int, kind: str = "paragraph"):
+        set_frozen(self, "start", start)
+        set_frozen(self, "end", end)
+        set_frozen(self, "kind", kind)
 
 
-@dataclass(frozen=True, slots=True)
-class MetaCandidate:
+class MetaCandidate(Frozen):
     """A piece of metadata a reader found, before `linter.metadata` decides what it means.
 
     source: "front-matter", "meta", "json-ld", "time", "rel-author" or "title".
@@ -49,25 +53,44 @@ class MetaCandidate:
     start/end: where its value stands in the original text.
     """
 
+    __slots__ = ("source", "key", "value", "start", "end", "text")
     source: str
     key: str
     value: str
     start: int
     end: int
-    text: str = ""
+    text: str
+
+    def __init__(self, source: str, key: str, value: str, start: int, end: int, text: str = ""):
+        set_frozen(self, "source", source)
+        set_frozen(self, "key", key)
+        set_frozen(self, "value", value)
+        set_frozen(self, "start", start)
+        set_frozen(self, "end", end)
+        set_frozen(self, "text", text)
 
 
-@dataclass(frozen=True, slots=True)
-class MetaField:
+class MetaField(Frozen):
     """A resolved piece of metadata (title, byline, date, dateline) with its place in the file."""
 
+    __slots__ = ("text", "line", "column", "source", "value", "end_line", "end_column")
     text: str
     line: int
     column: int
     source: str
-    value: str | None = None
-    end_line: int | None = None
-    end_column: int | None = None
+    value: str | None
+    end_line: int | None
+    end_column: int | None
+
+    def __init__(self, text: str, line: int, column: int, source: str, value: str | None = None,
+                 end_line: int | None = None, end_column: int | None = None):
+        set_frozen(self, "text", text)
+        set_frozen(self, "line", line)
+        set_frozen(self, "column", column)
+        set_frozen(self, "source", source)
+        set_frozen(self, "value", value)
+        set_frozen(self, "end_line", end_line)
+        set_frozen(self, "end_column", end_column)
 
     def as_json(self) -> dict:
         out = {"text": self.text, "line": self.line, "column": self.column, "source": self.source}
@@ -76,8 +99,7 @@ class MetaField:
         return out
 
 
-@dataclass(slots=True)
-class ReadResult:
+class ReadResult(Record):
     """What a reader returns: the prose, its offset map, and what it learned on the way.
 
     blocks: the reader's paragraph structure; None lets the document split the prose on
@@ -86,12 +108,23 @@ class ReadResult:
     for the user (shown on stderr, they do not change the exit status).
     """
 
+    __slots__ = ("prose", "offsets", "blocks", "candidates", "comments", "warnings")
     prose: str
     offsets: OffsetMap
-    blocks: list[Block] | None = None
-    candidates: list[MetaCandidate] = field(default_factory=list)
-    comments: bool = False
-    warnings: list[str] = field(default_factory=list)
+    blocks: list[Block] | None
+    candidates: list[MetaCandidate]
+    comments: bool
+    warnings: list[str]
+
+    def __init__(self, prose: str, offsets: OffsetMap, blocks: list[Block] | None = None,
+                 candidates: list[MetaCandidate] | None = None, comments: bool = False,
+                 warnings: list[str] | None = None):
+        self.prose = prose
+        self.offsets = offsets
+        self.blocks = blocks
+        self.candidates = [] if candidates is None else candidates
+        self.comments = comments
+        self.warnings = [] if warnings is None else warnings
 
 
 _SPACE = " \t\n\r\u00a0\u2000\u2001\u2002\u2003\u2009\u200b\u3000"

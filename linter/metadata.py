@@ -9,13 +9,13 @@ original file so a finding about it lands on the right line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
 
 from linter import patterns
 from linter.document import MetaField
+from linter.records import Frozen, set_frozen
 
 if TYPE_CHECKING:
     from linter.document import Document
@@ -23,17 +23,27 @@ if TYPE_CHECKING:
 __all__ = ["Metadata", "extract_metadata", "parse_date", "find_dates"]
 
 
-@dataclass(frozen=True, slots=True)
-class Metadata:
+class Metadata(Frozen):
     """What the document says about itself. bylines: every byline found (metadata and text),
     so a placeholder anywhere can be reported; byline is the one that speaks for the story."""
 
-    title: MetaField | None = None
-    byline: MetaField | None = None
-    date: MetaField | None = None
-    dateline: MetaField | None = None
-    updated: MetaField | None = None
-    bylines: tuple[MetaField, ...] = ()
+    __slots__ = ("title", "byline", "date", "dateline", "updated", "bylines")
+    title: MetaField | None
+    byline: MetaField | None
+    date: MetaField | None
+    dateline: MetaField | None
+    updated: MetaField | None
+    bylines: tuple[MetaField, ...]
+
+    def __init__(self, title: MetaField | None = None, byline: MetaField | None = None, date: MetaField | None = None,
+                 dateline: MetaField | None = None, updated: MetaField | None = None,
+                 bylines: tuple[MetaField, ...] = ()):
+        set_frozen(self, "title", title)
+        set_frozen(self, "byline", byline)
+        set_frozen(self, "date", date)
+        set_frozen(self, "dateline", dateline)
+        set_frozen(self, "updated", updated)
+        set_frozen(self, "bylines", bylines)
 
 
 MONTHS = {

@@ -7,11 +7,11 @@ the others down: its failure becomes a `problem` naming the plugin, and the run 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 import pluggy
 
 from linter import hookspecs
+from linter.records import Frozen, Record, set_frozen
 
 __all__ = ["Registry", "load_registry", "hookimpl"]
 
@@ -19,15 +19,23 @@ hookimpl = pluggy.HookimplMarker("copydesk")
 CODE_PATTERN = re.compile(r"^[A-Z]{3}\d{3}$")
 
 
-@dataclass
-class Registry:
+class Registry(Record):
     """Everything the installed plugins provide, by code or name."""
 
-    rules: dict = field(default_factory=dict)  # code -> rule class
-    rule_plugin: dict = field(default_factory=dict)  # code -> plugin name
-    readers: dict = field(default_factory=dict)  # extension -> reader
-    reporters: dict = field(default_factory=dict)  # name -> reporter
-    problems: list = field(default_factory=list)  # one line each
+    __slots__ = ("rules", "rule_plugin", "readers", "reporters", "problems")
+    rules: dict  # code -> rule class
+    rule_plugin: dict  # code -> plugin name
+    readers: dict  # extension -> reader
+    reporters: dict  # name -> reporter
+    problems: list  # one line each
+
+    def __init__(self, rules: dict | None = None, rule_plugin: dict | None = None, readers: dict | None = None,
+                 reporters: dict | None = None, problems: list | None = None):
+        self.rules = {} if rules is None else rules
+        self.rule_plugin = {} if rule_plugin is None else rule_plugin
+        self.readers = {} if readers is None else readers
+        self.reporters = {} if reporters is None else reporters
+        self.problems = [] if problems is None else problems
 
     def reader_for(self, path: str):
         lower = path.lower()
@@ -40,19 +48,30 @@ class Registry:
         return self.readers.get(".txt")
 
 
-@dataclass(frozen=True)
-class _Dist:
+class _Dist(Frozen):
+    """The distribution an entry point comes from: its name and version."""
+
+    __slots__ = ("name", "version")
     name: str
     version: str
 
+    def __init__(self, name: str, version: str):
+        set_frozen(self, "name", name)
+        set_frozen(self, "version", version)
 
-@dataclass(frozen=True)
-class EntryPoint:
+
+class EntryPoint(Frozen):
     """One `copydesk` entry point of an installed distribution."""
 
+    __slots__ = ("name", "value", "dist")
     name: str
     value: str
-    dist: _Dist | None = None
+    dist: _Dist | None
+
+    def __init__(self, name: str, value: str, dist: _Dist | None = None):
+        set_frozen(self, "name", name)
+        set_frozen(self, "value", value)
+        set_frozen(self, "dist", dist)
 
     def load(self):
         import importlib

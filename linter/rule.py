@@ -13,8 +13,9 @@ list of phrases, a message, and whether quoted text counts.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
+
+from linter.records import Frozen, set_frozen
 
 if TYPE_CHECKING:
     from linter.document import Document
@@ -34,8 +35,7 @@ FAMILIES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(Frozen):
     """What a rule yields: a span of prose [start, end), or the whole document when start is None.
 
     severity lowers the rule's default for this one finding when the evidence is weaker
@@ -44,12 +44,22 @@ class Hit:
     metadata outside the prose (front matter, a `<meta>` tag in the page's head).
     """
 
+    __slots__ = ("start", "end", "message", "severity", "replacement", "file_span")
     start: int | None
     end: int | None
     message: str
-    severity: str | None = None
-    replacement: str | None = None
-    file_span: tuple[int, int] | None = None
+    severity: str | None
+    replacement: str | None
+    file_span: tuple[int, int] | None
+
+    def __init__(self, start: int | None, end: int | None, message: str, severity: str | None = None,
+                 replacement: str | None = None, file_span: tuple[int, int] | None = None):
+        set_frozen(self, "start", start)
+        set_frozen(self, "end", end)
+        set_frozen(self, "message", message)
+        set_frozen(self, "severity", severity)
+        set_frozen(self, "replacement", replacement)
+        set_frozen(self, "file_span", file_span)
 
     @classmethod
     def document(cls, message: str, severity: str | None = None) -> Hit:
@@ -61,23 +71,32 @@ class Hit:
         return cls(None, None, message, severity, file_span=(start, end))
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(Frozen):
+    __slots__ = ("replacement", "line", "column", "end_line", "end_column")
     replacement: str
     line: int
     column: int
     end_line: int
     end_column: int
 
+    def __init__(self, replacement: str, line: int, column: int, end_line: int, end_column: int):
+        set_frozen(self, "replacement", replacement)
+        set_frozen(self, "line", line)
+        set_frozen(self, "column", column)
+        set_frozen(self, "end_line", end_line)
+        set_frozen(self, "end_column", end_column)
+
     def as_json(self) -> dict:
         return {"replacement": self.replacement, "line": self.line, "column": self.column,
                 "end_line": self.end_line, "end_column": self.end_column}
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Frozen):
     """One problem in one file, positioned per the SPEC (1-based, code points, end exclusive)."""
 
+    __slots__ = ("path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message",
+                 "fix", "words")
+    _uncompared = ("words",)  # the offending words, shown in reports: not part of what the finding is
     path: str
     line: int
     column: int
@@ -87,8 +106,22 @@ class Finding:
     rule: str
     severity: str
     message: str
-    fix: Fix | None = None
-    words: str = field(default="", compare=False)
+    fix: Fix | None
+    words: str
+
+    def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int, code: str, rule: str,
+                 severity: str, message: str, fix: Fix | None = None, words: str = ""):
+        set_frozen(self, "path", path)
+        set_frozen(self, "line", line)
+        set_frozen(self, "column", column)
+        set_frozen(self, "end_line", end_line)
+        set_frozen(self, "end_column", end_column)
+        set_frozen(self, "code", code)
+        set_frozen(self, "rule", rule)
+        set_frozen(self, "severity", severity)
+        set_frozen(self, "message", message)
+        set_frozen(self, "fix", fix)
+        set_frozen(self, "words", words)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.end_line, self.end_column, self.message)

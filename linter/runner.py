@@ -10,12 +10,12 @@ are enough files to pay for a pool, and returns a `RunResult`.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import Any
 
 from linter.config import Config, ConfigError, ConfigResolver, glob_matches
 from linter.document import Document
 from linter.files import BinaryFile, decode, normalise_newlines
+from linter.records import Record
 from linter.rule import SEVERITY_RANK, Finding, Fix, Hit
 
 __all__ = ["Linter", "RunResult", "FileResult", "EXTENSIONS"]
@@ -26,29 +26,49 @@ SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "ven
 PARALLEL_MIN_FILES = 24
 
 
-@dataclass
-class FileResult:
+class FileResult(Record):
     """What linting one file gave: findings, problems (exit 2) and warnings (no effect on exit)."""
 
+    __slots__ = ("path", "findings", "problems", "warnings", "linted")
     path: str
-    findings: list[Finding] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    linted: bool = True
+    findings: list[Finding]
+    problems: list[str]
+    warnings: list[str]
+    linted: bool
+
+    def __init__(self, path: str, findings: list[Finding] | None = None, problems: list[str] | None = None,
+                 warnings: list[str] | None = None, linted: bool = True):
+        self.path = path
+        self.findings = [] if findings is None else findings
+        self.problems = [] if problems is None else problems
+        self.warnings = [] if warnings is None else warnings
+        self.linted = linted
 
 
-@dataclass
-class RunResult:
+class RunResult(Record):
     """Everything a reporter needs: sorted findings, files, problems, the rules known."""
 
-    findings: list[Finding] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    rules: dict = field(default_factory=dict)
-    version: str = ""
-    fail_on: str = "warning"
-    sources: dict = field(default_factory=dict)  # path -> original text, for reporters that show context
+    __slots__ = ("findings", "files", "problems", "warnings", "rules", "version", "fail_on", "sources")
+    findings: list[Finding]
+    files: list[str]
+    problems: list[str]
+    warnings: list[str]
+    rules: dict
+    version: str
+    fail_on: str
+    sources: dict  # path -> original text, for reporters that show context
+
+    def __init__(self, findings: list[Finding] | None = None, files: list[str] | None = None,
+                 problems: list[str] | None = None, warnings: list[str] | None = None, rules: dict | None = None,
+                 version: str = "", fail_on: str = "warning", sources: dict | None = None):
+        self.findings = [] if findings is None else findings
+        self.files = [] if files is None else files
+        self.problems = [] if problems is None else problems
+        self.warnings = [] if warnings is None else warnings
+        self.rules = {} if rules is None else rules
+        self.version = version
+        self.fail_on = fail_on
+        self.sources = {} if sources is None else sources
 
     def exit_status(self) -> int:
         if self.problems:
