@@ -96,11 +96,21 @@ def test_clause_scan_matches_the_plain_scan(text):
 
 
 def test_hints_are_the_plain_word_boundary_scan():
-    from linter.attribution import _HAS_VERB_HINT, _verb_hints
+    import re
 
-    for text in ("said it", "He said, and “says” told-said (argued)\nwarned.", "according  to them", "xsaid unsaid"):
-        assert _verb_hints(text) == [m.span() for m in _HAS_VERB_HINT.finditer(text)]
+    from linter.attribution import SPEECH_VERBS, _hints_by_sentence, _verb_hint_at, _verb_hints
+
+    plain = re.compile(r"\b(?:according\s+to|" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+    for text in ("said it", "He said, and “says” told-said (argued)\nwarned.", "according  to them", "xsaid unsaid",
+                 "said", " said", "_said said_ said1 saidé ésaid said\u0301 İsaid ſaid says", "", "according\n\nto"):
+        assert _verb_hints(text) == [m.span() for m in plain.finditer(text)], text
     assert _verb_hints("He said it") == [(3, 7)]
+    assert _verb_hint_at("said it", 0) == (0, 4) and _verb_hint_at("he told", 3) == (3, 7)
+    assert _verb_hint_at("according to", 0) == (0, 12) and _verb_hint_at("according. To", 0) is None
+    # a hint running past its sentence's end is kept only if it is still one inside it:
+    # "according" ends the first paragraph, "Ana Ruiz said so." is the third sentence
+    d = doc_of("Prices rose, according\n\nto nobody. Ana Ruiz said so.")
+    assert [local for _, _, local in _hints_by_sentence(d, _verb_hints(d.prose))] == [[(9, 13)]]
 
 
 def test_subject_trimmed_after_the_last_clause_word():
