@@ -3,13 +3,15 @@
 The rules hold a few hundred patterns, some of them alternations of hundreds of phrases.
 The `regex` module takes about 0.2 s to compile them, most of a one-file run. A compiled
 `regex` pattern can be pickled with its compiled code, and restoring it skips parsing and
-compiling: the whole set comes back in about 5 ms.
+compiling. Stdlib `re` (faster on simple scans) parses and compiles in Python too, and
+hands plain data to its C constructor; keeping that data skips the same work.
 
-`compile(pattern, flags)` is a drop-in for `regex.compile`. The first call in a process
-loads the store; a pattern not in it is compiled as usual and, when the process exits,
-the store is rewritten with it. An entry is keyed by the pattern's text and flags, and the
-store by the versions of Python and `regex`, so an entry can never be stale: a changed
-pattern is a different key.
+`compile(pattern, flags)` is a drop-in for `regex.compile`, `compile_re(pattern, flags)`
+for `re.compile`. The first call in a process reads the store; each entry is restored
+only when a run asks for it. A pattern not in the store is compiled as usual and, when
+the process exits, the store is rewritten with it. An entry is keyed by the pattern's
+text and flags, and the store by the versions of Python and `regex`, so an entry can
+never be stale: a changed pattern is a different key.
 
 The store lives in `__pycache__` beside this module when that folder is writable, else in
 the user's cache folder (`$XDG_CACHE_HOME/copydesk`, `~/.cache/copydesk`). A store that is
@@ -17,8 +19,9 @@ missing, unreadable, corrupt or of another version is ignored, and one that cann
 written is not written: the cost is time, never a wrong match or an error.
 `COPYDESK_PATTERN_CACHE=0` turns the store off.
 
-Loading is restricted to `regex`'s own pattern constructor; nothing else in the file can
-be called.
+The file holds plain data only (a table of bytes per entry); a `regex` entry may call
+nothing but `regex`'s own pattern constructor, and a stdlib entry is the arguments of
+`_sre.compile`, which checks the code it is given.
 """
 
 from __future__ import annotations
@@ -26,19 +29,27 @@ from __future__ import annotations
 import io
 import os
 import pickle
+import re
 import sys
+import threading
 import zlib
 
 import regex
 
-__all__ = ["compile", "enabled", "store_dirs", "store_path"]
+__all__ = ["compile", "compile_re", "enabled", "store_dirs", "store_path"]
 
-_FORMAT = 1
+_FORMAT = 2
 _MAX_ENTRIES = 2000  # config-supplied phrase lists add entries; past this, keep only this run's
 
-_loaded: dict[tuple[str, int], regex.Pattern] | None = None
+# What the store file held, as bytes per entry: an entry is unpickled (and its pattern built)
+# only when a run asks for it, so entries a run does not need cost it nothing.
+_loaded: dict[str, dict[tuple[str, int], bytes]] | None = None
+# What this run asked for, as stored: `regex` patterns pickled, stdlib ones as constructor arguments.
 _used: dict[tuple[str, int], regex.Pattern] = {}
+_used_re: dict[tuple[str, int], re.Pattern] = {}
+_stored: dict[str, dict[tuple[str, int], bytes]] = {"regex": {}, "re": {}}
 _dirty = False
+_capture_lock = threading.Lock()
 
 
 def enabled() -> bool:
@@ -77,45 +88,141 @@ class _PatternUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not a regex pattern")
 
 
-def _load() -> dict[tuple[str, int], regex.Pattern]:
+class _DataUnpickler(pickle.Unpickler):
+    """Unpickles plain data only (dicts, tuples, lists, strings, bytes, numbers)."""
+
+    def find_class(self, module: str, name: str):
+        raise pickle.UnpicklingError(f"{module}.{name}: the store holds plain data only")
+
+
+def _load() -> dict[str, dict[tuple[str, int], bytes]]:
+    empty: dict[str, dict[tuple[str, int], bytes]] = {"regex": {}, "re": {}}
     if not enabled():
-        return {}
+        return empty
     path = store_path()
     if path is None:
-        return {}
+        return empty
     try:
         with open(path, "rb") as fh:
             data = fh.read()
         digest, body = data[:4], data[4:]
         if zlib.crc32(body).to_bytes(4, "big") != digest:  # a torn or damaged file
-            return {}
-        table = _PatternUnpickler(io.BytesIO(body)).load()
-        if not isinstance(table, dict):
-            return {}
-        return {k: v for k, v in table.items()
-                if isinstance(k, tuple) and len(k) == 2 and isinstance(v, regex.Pattern) and v.pattern == k[0]}
+            return empty
+        table = _DataUnpickler(io.BytesIO(body)).load()
+        return {kind: {k: v for k, v in table.get(kind, {}).items()
+                       if isinstance(k, tuple) and len(k) == 2 and isinstance(v, bytes)} for kind in empty}
     except Exception:  # a damaged store is a miss, never an error
-        return {}
+        return empty
 
 
-def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - a drop-in for regex.compile
-    """`regex.compile(pattern, flags)`, restored from the store when it holds the pattern."""
-    global _loaded, _dirty
-    key = (pattern, int(flags))
-    found = _used.get(key)
-    if found is not None:
-        return found
+def _table(kind: str) -> dict[tuple[str, int], bytes]:
+    global _loaded
     if _loaded is None:
         _loaded = _load()
         if enabled():
             import atexit
 
             atexit.register(save)
-    found = _loaded.get(key)
+    return _loaded[kind]
+
+
+def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - a drop-in for regex.compile
+    """`regex.compile(pattern, flags)`, restored from the store when it holds the pattern."""
+    global _dirty
+    key = (pattern, int(flags))
+    found = _used.get(key)
+    if found is not None:
+        return found
+    blob = _table("regex").get(key)
+    if blob is not None:
+        try:
+            found = _PatternUnpickler(io.BytesIO(blob)).load()
+            if not isinstance(found, regex.Pattern) or found.pattern != pattern:
+                found = None
+        except Exception:  # a damaged entry is a miss
+            found = None
     if found is None:
         found = regex.compile(pattern, flags)
+        try:
+            blob = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            blob = None
         _dirty = True
+    if blob is not None:
+        _stored["regex"][key] = blob
     _used[key] = found
+    return found
+
+
+def _sre_arguments(pattern: str, flags: int) -> tuple | None:
+    """The arguments stdlib `re` passes its C constructor for this pattern, or None.
+
+    `re` parses and compiles a pattern in Python (milliseconds for a long alternation) and
+    hands the result to `_sre.compile`; the arguments are plain data, and calling
+    `_sre.compile` with them again builds the very same pattern. They are caught on the
+    way, once, by standing in for `_sre` in `re`'s compiler module.
+    """
+    import re._compiler as compiler
+
+    caught: list[tuple] = []
+    real = compiler._sre
+
+    class _Catch:
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        @staticmethod
+        def compile(*args):
+            caught.append(args)
+            return real.compile(*args)
+
+    with _capture_lock:
+        compiler._sre = _Catch()
+        try:
+            compiler.compile(pattern, flags)
+        except Exception:
+            return None
+        finally:
+            compiler._sre = real
+    if len(caught) != 1:
+        return None
+    pis, flags, code, *rest = caught[0]
+    return (pis, flags, [int(op) for op in code], *rest)  # opcodes are named ints: stored as plain ones
+
+
+def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
+    """`re.compile(pattern, flags)` for stdlib patterns, restored from the store when it holds them.
+
+    Stdlib `re` scans simple patterns faster than `regex`, but compiles them in Python at
+    every start; the store keeps what its compiler produced, keyed like the `regex` entries
+    (and the store by Python's exact version, which fixes that compiler's output).
+    """
+    global _dirty
+    flags = int(flags)
+    key = (pattern, flags)
+    found = _used_re.get(key)
+    if found is not None:
+        return found
+    import _sre
+
+    blob = _table("re").get(key)
+    if blob is not None:
+        try:
+            found = _sre.compile(*_DataUnpickler(io.BytesIO(blob)).load())
+            if found.pattern != pattern:
+                found = None
+        except Exception:  # a damaged entry is a miss
+            found = None
+    if found is None:
+        arguments = _sre_arguments(pattern, flags) if not flags & re.DEBUG else None
+        found = _sre.compile(*arguments) if arguments is not None else None
+        if found is None or found.pattern != pattern:
+            found, arguments = re.compile(pattern, flags), None
+        blob = pickle.dumps(arguments, protocol=pickle.HIGHEST_PROTOCOL) if arguments is not None else None
+        _dirty = True
+    if blob is not None:
+        _stored["re"][key] = blob
+    _used_re[key] = found
     return found
 
 
@@ -125,10 +232,11 @@ def save() -> None:
     if not _dirty or not enabled():
         return
     _dirty = False
-    table = dict(_loaded or {})
-    table.update(_used)
-    if len(table) > _MAX_ENTRIES:
-        table = dict(_used)
+    table = {}
+    for kind, mine in _stored.items():
+        entries = dict((_loaded or {}).get(kind, {}))
+        entries.update(mine)
+        table[kind] = entries if len(entries) <= _MAX_ENTRIES else dict(mine)
     try:
         body = pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:

@@ -6,17 +6,15 @@ the others down: its failure becomes a `problem` naming the plugin, and the run 
 
 from __future__ import annotations
 
-import re
-
 import pluggy
 
-from linter import hookspecs
+from linter import hookspecs, patterns
 from linter.records import Frozen, Record, set_frozen
 
 __all__ = ["Registry", "load_registry", "hookimpl"]
 
 hookimpl = pluggy.HookimplMarker("copydesk")
-CODE_PATTERN = re.compile(r"^[A-Z]{3}\d{3}$")
+CODE_PATTERN = patterns.compile_re(r"^[A-Z]{3}\d{3}$")
 
 
 class Registry(Record):

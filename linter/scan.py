@@ -104,7 +104,5 @@ class KeywordFilter:
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
         if self._pattern is None:
-            import re
-
-            self._pattern = re.compile(self._alternation)
+            self._pattern = patterns.compile_re(self._alternation)
         return self._pattern.search(text[start:end].lower()) is not None

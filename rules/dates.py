@@ -11,13 +11,11 @@ JSON-LD, `<time datetime>`, a dated dateline, a "Published ..." line near the to
 
 from __future__ import annotations
 
-import re
-
 from linter import Hit, Rule, patterns
 
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _UNITS = r"(?:week|month|year|weekend|summer|winter|spring|fall|autumn)"
-_RELATIVE = re.compile(
+_RELATIVE = patterns.compile_re(
     r"\b(?=[ytleonmwfsar])(?:"  # the alternatives' first letters: the scan skips other words a quarter faster
     r"yesterday|the\s+day\s+before\s+yesterday|tomorrow|tonight|last\s+night"
     r"|(?:earlier|later)\s+today"
@@ -33,7 +31,7 @@ _RELATIVE = re.compile(
 )  # lower case, matched against doc.lower_prose: a case-blind scan three times faster than re.I
 # "recently" only where it dates an event, not in "recently renovated" ... is hard to tell,
 # so it is flagged only next to a past-tense verb, the common news use ("recently announced").
-_RECENTLY = re.compile(
+_RECENTLY = patterns.compile_re(
     r"(?i)\b(?:(?P<before>[^\W\d_]+)\s+)?recently\s+[^\W\d_]+ed\b"
     r"|\b[^\W\d_]+ed\s+recently\b|\b(?:have|has|had|was|were)\s+recently\b"
 )

@@ -32,7 +32,7 @@ def test_a_restored_pattern_matches_like_a_compiled_one(tmp_path):
         "import regex\n"
         f"p = P.compile({PATTERN!r}, regex.I)\n"
         f"print([m.span() for m in p.finditer({TEXT!r})])\n"
-        f"print(P._loaded.get(({PATTERN!r}, int(regex.I))) is not None)\n"
+        f"print(P._loaded['regex'].get(({PATTERN!r}, int(regex.I))) is not None)\n"
     )
     first = run_py(code, str(tmp_path))
     second = run_py(code, str(tmp_path))
@@ -58,11 +58,16 @@ def test_a_store_that_calls_anything_but_regex_is_refused(tmp_path):
         def __reduce__(self):
             return (os.system, ("echo pwned",))
 
-    body = pickle.dumps({(PATTERN, 0): Evil()})
+    body = pickle.dumps({"regex": {(PATTERN, 0): pickle.dumps(Evil())}, "re": {}})
     import zlib
 
     folder = tmp_path / "copydesk"
     folder.mkdir()
+    (folder / patterns._store_name()).write_bytes(zlib.crc32(body).to_bytes(4, "big") + body)
+    out = run_py(f"print(P.compile({PATTERN!r}).search('best').group())\n", str(tmp_path))
+    assert out.returncode == 0 and out.stdout.strip() == "best" and "pwned" not in out.stdout
+    # nor may the file itself, around the entries, call anything
+    body = pickle.dumps(Evil())
     (folder / patterns._store_name()).write_bytes(zlib.crc32(body).to_bytes(4, "big") + body)
     out = run_py(f"print(P.compile({PATTERN!r}).search('best').group())\n", str(tmp_path))
     assert out.returncode == 0 and out.stdout.strip() == "best" and "pwned" not in out.stdout
@@ -95,9 +100,46 @@ def test_the_built_in_patterns_are_the_same_text_in_every_run(tmp_path):
     code = (
         "from linter.plugins import load_registry\nfrom linter.runner import Linter\n"
         "Linter(load_registry()).lint_text('The best deal ever, critics say. Officials said it.', 's.txt')\n"
-        "import hashlib\nprint(hashlib.sha256(repr(sorted(P._used)).encode()).hexdigest(), len(P._used))\n"
+        "import hashlib\nused = sorted(P._used) + sorted(P._used_re)\n"
+        "print(hashlib.sha256(repr(used).encode()).hexdigest(), len(P._used), len(P._used_re))\n"
     )
     runs = [run_py(code, str(tmp_path), PYTHONHASHSEED=seed, COPYDESK_PATTERN_CACHE="0") for seed in ("1", "2")]
     assert all(r.returncode == 0 for r in runs), runs[0].stderr + runs[1].stderr
     assert runs[0].stdout == runs[1].stdout
     assert int(runs[0].stdout.split()[1]) > 20  # the rules' patterns really went through the store
+
+
+RE_PATTERN = r"(?P<verb>\b(?:sa(?:id|ys)|told))\s+(?P<who>\w+)|\d+(?=%)"
+RE_TEXT = "She said Tom told me 45% — officials SAID so, 7 %."
+
+
+def test_a_restored_stdlib_pattern_is_the_pattern_re_compiles(tmp_path):
+    import re
+
+    code = (
+        "import re\n"
+        f"p = P.compile_re({RE_PATTERN!r}, re.I)\n"
+        f"print([(m.span(), m.groupdict()) for m in p.finditer({RE_TEXT!r})], p.groupindex, p.groups, p.flags)\n"
+        f"print(P._loaded['re'].get(({RE_PATTERN!r}, int(re.I))) is not None)\n"
+    )
+    first = run_py(code, str(tmp_path))
+    second = run_py(code, str(tmp_path))
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    fresh = re.compile(RE_PATTERN, re.I)
+    expected = [(m.span(), m.groupdict()) for m in fresh.finditer(RE_TEXT)]
+    # checked by hand: "said Tom", "told me", "45" before "%", "SAID so" (case-blind); "7 %" has a space
+    assert [span for span, _ in expected] == [(4, 12), (13, 20), (21, 23), (37, 44)]
+    line = f"{expected} {dict(fresh.groupindex)} {fresh.groups} {fresh.flags}"
+    assert first.stdout.splitlines() == [line, "False"]  # compiled, then stored at exit
+    assert second.stdout.splitlines() == [line, "True"]  # restored from the store
+
+
+def test_stdlib_patterns_keep_flags_in_the_key_and_bytes_patterns_work():
+    import re
+
+    assert patterns.compile_re("best").search("BEST") is None
+    assert patterns.compile_re("best", re.I).search("BEST") is not None
+    assert patterns.compile_re(b"ca(?:ll|st)").search(b"a broadcast").span() == (7, 11)
+    assert patterns.compile_re("best") is patterns.compile_re("best")  # one object per process
+    with pytest.raises(re.error):
+        patterns.compile_re("(unclosed")
