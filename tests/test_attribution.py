@@ -125,3 +125,36 @@ def test_subject_trimmed_after_the_last_clause_word():
 def test_names_source_remembers_answers():
     assert names_source("the Labor Department") and names_source("the Labor Department")
     assert not names_source("critics") and not names_source("critics")
+
+
+def test_ascii_sources_answer_as_the_regex_patterns_do():
+    """ASCII sources skip the regex module; on any ASCII text the answer is the patterns' answer."""
+    import random
+
+    from linter.attribution import _NOT_NAMES, _ORG_WORDS, _RESEARCH_ONLY, _TOKEN, _VAGUE_DETERMINER, _names_source
+
+    def reference(words):
+        tokens = _TOKEN.findall(words)
+        if not tokens:
+            return False
+        if _RESEARCH_ONLY.match(words.strip()) and not any(t[0].isupper() and t.lower() not in _NOT_NAMES
+                                                           for t in tokens[1:]):
+            return False
+        for tok in tokens:
+            low = tok.lower().strip(".’'")
+            if low.endswith("'s"):
+                low = low[:-2]
+            if tok[0].isupper() and low not in _NOT_NAMES:
+                return True
+        return bool(_ORG_WORDS.search(words)) and not _VAGUE_DETERMINER.search(words)
+
+    words = ("a the several Some study Studies survey report department Police sheriff sheriff's sheriffs "
+             "union board court he they officials Ana Ruiz Mr. Dr Jan 12 critics").split()
+    rng = random.Random(8)
+    for _ in range(3000):
+        text = "".join(rng.choice(words) if rng.random() < 0.6 else chr(rng.randrange(128))
+                       for _ in range(rng.randint(1, 8)))
+        assert _names_source(text) == reference(text), repr(text)
+    for text in ("the sheriff_office", "police-union", "the POLICE", "some police", "a study", "A STUDY by Ana",
+                 "12 surveys", "'s", "---", "the court's ruling", "other courts", "Sheriffs"):
+        assert _names_source(text) == reference(text), text
