@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from linter import patterns
 from linter.document import Block
 
@@ -131,8 +133,8 @@ def split_sentences(prose: str, block: Block, index: int) -> list[Sentence]:
     out = []
     sent_start = start
     for m in _BOUNDARY.finditer(prose, start, end):
-        cut = m.end()
-        if not _is_boundary(prose, m.start(), cut, sent_start):
+        dot, cut = m.span()
+        if prose[dot] == "." and not _is_boundary(prose, dot, cut, sent_start):  # "!", "?", "…" always end one
             continue
         out.append(Sentence(sent_start, cut, index, block.kind))
         sent_start = cut
@@ -145,18 +147,19 @@ def split_sentences(prose: str, block: Block, index: int) -> list[Sentence]:
 
 # Longer than any abbreviation, dotted abbreviation or initial the checks below look for.
 _LONGEST_ABBREVIATION = 13
+# The characters a token before a period may hold: not space (`str.isspace`: regex's \s
+# and the four separators \x1c-\x1f), not an opening quote or parenthesis. Matched
+# backwards from the period, the match starts where the token does.
+_TOKEN_CHARS_BEFORE = patterns.compile(r'[^\s\x1c-\x1f"“(]*', regex.REVERSE)
 
 
 def _is_boundary(prose: str, dot: int, cut: int, sent_start: int) -> bool:
-    if prose[dot] != ".":
-        return True
+    """Does the period at `dot` end a sentence (the boundary match ends at `cut`)?"""
     if prose.startswith("..", dot):
         return True  # an ellipsis "..." followed by a capital
     # the token before the period; one longer than any abbreviation ends the sentence
-    i = dot
     limit = max(sent_start, dot - _LONGEST_ABBREVIATION)
-    while i > limit and not prose[i - 1].isspace() and prose[i - 1] not in "\"“(":
-        i -= 1
+    i = _TOKEN_CHARS_BEFORE.match(prose, limit, dot).start()
     if i == dot:
         return True
     if i == limit and i > sent_start and not prose[i - 1].isspace() and prose[i - 1] not in "\"“(":
