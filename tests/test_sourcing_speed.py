@@ -202,3 +202,38 @@ def test_sentence_sets_from_the_masks_match_the_sets_intersected():
 def _having(doc, *sets) -> set[int]:
     """The sentences a search of each finds a keyword of every set in."""
     return set.intersection(*(set(_searched(k, doc)) for k in sets))
+
+
+def test_phrases_tried_at_their_start_words_match_as_everywhere():
+    # a rule with `starts` tries its pattern only where a start word stands (scan_at): the
+    # same matches as trying it at every character, whatever the case, spacing or punctuation
+    rng = random.Random(11)
+    phrases = ["according to two senior sources", "sources said", "a source close to the mayor said",
+               "people familiar with the matter", "one customer said", "said a senior official", "studies show",
+               "a recent study found", "according to research", "is widely regarded as", "has been described as",
+               "industry insiders say", "said one source", "energy sources said", "sources at the agency told",
+               "white house insiders claimed", "an aide told", "another local resident, who asked, said",
+               "many new studies have shown", "were considered by many", "have been regarded as",
+               "the senior source also said", "that well-placed source confirmed", "reports have found"]
+    noise = ["the", "A", "x", "é", "2", ",", "“", "”", '"', "—", "-", ".", "_", "U.S.", "to", "by"]
+    spaces = [" ", " ", " ", "  ", "\u00a0", "\t", "\n", "", "\x1c"]
+    rules = [rule for rule in sourcing.RULES if rule.starts]
+    assert {rule.code for rule in rules} >= {"SRC101", "SRC102", "SRC203", "SRC303"}
+    found = dict.fromkeys((rule.code for rule in rules), 0)
+    for _ in range(1500):
+        words = []
+        for _ in range(rng.randint(1, 8)):
+            chunk = rng.choice(phrases) if rng.random() < 0.5 else rng.choice(noise)
+            chunk = rng.choice((chunk, chunk.upper(), chunk.title()))
+            words.extend(chunk.split())
+        text = "".join(w + rng.choice(spaces) for w in words)
+        lower = text.lower()
+        start = rng.choice((0, rng.randrange(len(text) + 1)))
+        end = rng.choice((len(text), rng.randrange(start, len(text) + 1)))
+        for rule in rules:
+            pat = rule().pattern({})
+            everywhere = [m.span() for m in pat.finditer(text, start, end)]
+            tried = [m.span() for m in scan.scan_at(pat, text, rule._start_positions(lower, start, end), end)]
+            assert tried == everywhere, (rule.code, text, start, end)
+            found[rule.code] += len(everywhere)
+    assert min(found.values()) > 50, found  # each rule's phrases are found, not only missed
