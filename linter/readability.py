@@ -55,7 +55,22 @@ __all__ = ["ParagraphGrade", "ProseSentence", "Readability", "document_grade", "
 # character), so the engine need not keep positions to go back to; and after a word it looks
 # once for a joiner or comma (the lookahead) before trying the two ways to go on: ~15% faster
 # than the plain form [^\W_]+(?:[’'.\-][^\W_]+|(?<=\d),(?=\d)[^\W_]+)*, the same matches.
-WORD = re.compile(r"[^\W_]++(?:(?=[’'.\-,])(?:[’'.\-][^\W_]++|,(?<=\d,)(?=\d)[^\W_]++))*+")
+_WORD = r"[^\W_]++(?:(?=[’'.\-,])(?:[’'.\-][^\W_]++|,(?<=\d,)(?=\d)[^\W_]++))*+"
+
+
+@functools.cache
+def _word() -> re.Pattern[str]:
+    """WORD, compiled on first use: a `re` compile costs about a millisecond at every start-up,
+    and a run that leaves the RDB rules out never needs it."""
+    return re.compile(_WORD)
+
+
+def __getattr__(name: str):
+    if name == "WORD":
+        return _word()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 # Characters of a word that are not letters or digits (see WORD), and its periods, which the
 # text textstat would read drops.
 _JOINERS = "'’.-,"
@@ -106,8 +121,7 @@ class _Counts(NamedTuple):
     counted: int  # sentences of more than two words
 
 
-@dataclass(frozen=True, slots=True)
-class ParagraphGrade:
+class ParagraphGrade(NamedTuple):
     """A running-prose paragraph's grade: its block index, span, first line and counted words."""
 
     block: int
@@ -151,9 +165,10 @@ def prose_sentences(doc: Document) -> list[ProseSentence]:
     return _prose_words(doc)[0]
 
 
-def _prose_words(doc: Document) -> tuple[list[ProseSentence], dict[int, list[str]]]:
-    """`prose_sentences`, and each block's counted words in one list, so that syllables, letters
-    and characters are added up once per paragraph rather than once per sentence.
+def _prose_words(doc: Document) -> tuple[list[ProseSentence], dict[int, list]]:
+    """`prose_sentences`, and per block [its counted words in one list, its sentences, its
+    sentences of more than two words]: syllables, letters and characters are added up once per
+    paragraph rather than once per sentence.
 
     One `WORD.findall` per sentence (per gap between quotations where quotations reach into it):
     the sentence's words are needed one by one, and a scan of the whole block would need a
@@ -166,11 +181,12 @@ def _prose_words(doc: Document) -> tuple[list[ProseSentence], dict[int, list[str
     dateline_end = _dateline_end(doc)
     quotes = doc.quotes
     quote_starts = [q.start for q in quotes]
-    findall = WORD.findall
+    findall = _word().findall
+    new_sentence = tuple.__new__  # a NamedTuple's own __new__ is a Python function: one call more per sentence
     out = []
-    by_block: dict[int, list[str]] = {}
+    by_block: dict[int, list] = {}
     block = -1
-    block_words: list[str] = []
+    tally: list = []
     for s in doc.sentences:
         if s.kind != "paragraph":
             continue
@@ -185,6 +201,9 @@ def _prose_words(doc: Document) -> tuple[list[ProseSentence], dict[int, list[str
         # (quotations are sorted and never overlap): a bisection, not a scan of every quotation
         last = bisect.bisect_left(quote_starts, end) - 1
         if last >= 0 and quotes[last].end > s.start:
+            q = quotes[last]
+            if q.start <= start and end <= q.end:
+                continue  # inside one quotation: no word of it counts (`_unquoted_words` would find none)
             words, found = _unquoted_words(prose, start, end, quotes, quote_starts, last)
             if not words or found - len(words) >= QUOTED_SHARE * found:
                 continue
@@ -192,11 +211,16 @@ def _prose_words(doc: Document) -> tuple[list[ProseSentence], dict[int, list[str
             words = findall(prose, start, end)
             if not words:
                 continue
-        out.append(ProseSentence(s.start, end, tuple(words), s.block))
+        out.append(new_sentence(ProseSentence, (s.start, end, tuple(words), s.block)))
         if s.block != block:
             block = s.block
-            block_words = by_block.setdefault(block, [])
-        block_words += words
+            tally = by_block.get(block)
+            if tally is None:
+                tally = by_block[block] = [[], 0, 0]
+        tally[0] += words
+        tally[1] += 1
+        if len(words) > _SHORT_SENTENCE:
+            tally[2] += 1
     return out, by_block
 
 
@@ -215,6 +239,7 @@ def _unquoted_words(prose: str, start: int, end: int, quotes: list[Quote], quote
         first += 1  # the first quotation that reaches into the range
     words: list[str] = []
     quoted = 0
+    findall = _word().findall
     gap_start = start
     previous_end = -1
     for q in quotes[first:last + 1]:
@@ -222,12 +247,12 @@ def _unquoted_words(prose: str, start: int, end: int, quotes: list[Quote], quote
                 (q.end < end and _in_word(prose[q.end - 1])):
             return _unquoted_words_one_by_one(prose, start, end, quotes, quote_starts, last)
         if gap_start < q.start:
-            words += WORD.findall(prose, gap_start, q.start)
-        quoted += len(WORD.findall(prose, max(start, q.start), min(end, q.end)))
+            words += findall(prose, gap_start, q.start)
+        quoted += len(findall(prose, max(start, q.start), min(end, q.end)))
         gap_start = max(gap_start, q.end)
         previous_end = q.end
     if gap_start < end:
-        words += WORD.findall(prose, gap_start, end)
+        words += findall(prose, gap_start, end)
     return words, len(words) + quoted
 
 
@@ -240,7 +265,7 @@ def _unquoted_words_one_by_one(prose: str, start: int, end: int, quotes: list[Qu
                                last: int) -> tuple[list[str], int]:
     """`_unquoted_words` for any quotations: the words come in order, so one pointer walks the
     quotations (up to `last`, the last one starting before `end`) instead of a bisection per word."""
-    found = list(WORD.finditer(prose, start, end))
+    found = list(_word().finditer(prose, start, end))
     if not found:
         return [], 0
     qi = max(0, bisect.bisect_right(quote_starts, found[0].start()) - 1)
@@ -385,10 +410,17 @@ def cmu_syllables(word: str) -> int | None:
         if _searches != _SEARCHES_BEFORE_INDEX:
             return _search_syllables(word)
         load_syllable_index()  # a big story or a long session: the searches would cost more than the index
+    if _near_unsorted(word):
+        return _search_syllables(word)
+    return _INDEX.get(word)
+
+
+def _near_unsorted(word: str) -> bool:
+    """Is `word` between an out-of-order pair of the data file's keys (see `cmu_syllables`)?"""
     for low, high in _UNSORTED:  # a loop, not any(): this runs for every new word of a story
         if low <= word <= high:
-            return _search_syllables(word)
-    return _INDEX.get(word)
+            return True
+    return False
 
 
 # After this many searches in one process (~60 ms of them) the index is loaded: loading it costs
@@ -457,7 +489,16 @@ class _SyllableCounts(dict):
     def __missing__(self, word: str) -> int:
         if len(self) >= self.limit:
             self.clear()
-        n = self[word] = _count_syllables(word)
+        low = word.lower()
+        if _INDEX is not None and low.isalpha() and not _near_unsorted(low):
+            # `_count_syllables` for a word of letters once the index is loaded (most new words):
+            # no ’ to replace, and `cmu_syllables` comes to this lookup
+            n = _INDEX.get(low)
+            if n is None:
+                n = _estimate(low)
+        else:
+            n = _count_syllables(word)
+        self[word] = n
         return n
 
 
@@ -493,27 +534,34 @@ def _count(words: list[str], sentences: int, counted: int) -> _Counts:
     """The counts of some sentences, given all their words at once. Integers: adding up the
     counts of paragraphs gives the counts of the document, exactly."""
     joined = "".join(words)
-    return _Counts(len(words), sum(map(_SYLLABLES.__getitem__, words)), _letters(joined),
-                   len(joined) - joined.count("."), sentences, counted)
+    return tuple.__new__(_Counts, (len(words), sum(map(_SYLLABLES.__getitem__, words)), _letters(joined),
+                                   len(joined) - joined.count("."), sentences, counted))
+
+
+_SCORES = ("Flesch-Kincaid", "Coleman-Liau", "ARI")
 
 
 def _grades(c: _Counts) -> dict[str, float]:
     """`grades` from the counts."""
-    words = c.words
-    if not words:
-        return {}
-    counted = max(1, c.counted)
+    return dict(zip(_SCORES, _scores(c), strict=True)) if c[0] else {}
+
+
+def _scores(c: _Counts) -> tuple[float, float, float]:
+    """Flesch-Kincaid, Coleman-Liau and ARI from the counts (of at least one word). A paragraph's
+    grade is round(sum(_scores(c)) / 3, 1): `_mean` of `_grades`, without the dictionary."""
+    words, syllables, letters, characters, sentences, counted = c
+    counted = max(1, counted)
     words_per_sentence = words / counted  # textstat.words_per_sentence
-    per_word = c.syllables / words
+    per_word = syllables / words
     fk = 0.39 * words_per_sentence + 11.8 * per_word - 15.59
-    letters_per_100 = c.letters / words * 100  # textstat.coleman_liau_index
+    letters_per_100 = letters / words * 100  # textstat.coleman_liau_index
     sentences_per_100 = counted / words * 100
     cli = 0.0 if letters_per_100 == 0 or sentences_per_100 == 0 else \
         (0.058 * letters_per_100) - (0.296 * sentences_per_100) - 15.8
-    characters_per_word = (c.characters + c.sentences) / words  # textstat.automated_readability_index
+    characters_per_word = (characters + sentences) / words  # textstat.automated_readability_index
     ari = 0.0 if characters_per_word == 0 or words_per_sentence == 0 else \
         (4.71 * characters_per_word) + (0.5 * words_per_sentence) - 21.43
-    return {"Flesch-Kincaid": fk, "Coleman-Liau": cli, "ARI": ari}
+    return fk, cli, ari
 
 
 def _mean(scores: dict[str, float]) -> float:
@@ -521,26 +569,20 @@ def _mean(scores: dict[str, float]) -> float:
 
 
 def _measure(doc: Document) -> Readability:
-    sentences, words_by_block = _prose_words(doc)
+    sentences, by_block = _prose_words(doc)
     if not sentences:
         return Readability(sentences=sentences)
-    per_block: dict[int, list[int]] = {}  # block -> [sentences, sentences of more than two words]
-    for s in sentences:
-        tally = per_block.get(s.block)
-        if tally is None:
-            tally = per_block[s.block] = [0, 0]
-        tally[0] += 1
-        if len(s.words) > _SHORT_SENTENCE:
-            tally[1] += 1
     paragraphs = []
-    totals = [0] * len(_Counts._fields)
-    for index, (n_sentences, counted) in per_block.items():
-        counts = _count(words_by_block[index], n_sentences, counted)
-        totals = [t + c for t, c in zip(totals, counts, strict=True)]
+    rows = []
+    new = tuple.__new__  # C-level construction of the NamedTuples below: one per paragraph
+    for index, (words, n_sentences, counted) in by_block.items():
+        counts = _count(words, n_sentences, counted)
+        rows.append(counts)
         block = doc.blocks[index]
-        paragraphs.append(ParagraphGrade(index, block.start, block.end, doc.prose_line(block.start), counts.words,
-                                         _mean(_grades(counts))))
-    scores = _grades(_Counts(*totals))
-    return Readability(grade=_mean(scores), words=totals[0],
+        paragraphs.append(new(ParagraphGrade, (index, block.start, block.end, doc.prose_line(block.start),
+                                               counts[0], round(sum(_scores(counts)) / 3, 1))))
+    totals = new(_Counts, map(sum, zip(*rows, strict=True)))
+    scores = _grades(totals)
+    return Readability(grade=_mean(scores), words=totals.words,
                        scores={k: round(v, 1) for k, v in scores.items()}, sentences=sentences,
                        paragraphs=paragraphs)
