@@ -223,12 +223,16 @@ def test_superlative_words_tried_only_at_their_keys():
             assert want or sent.start > 0, prose
 
 
-def test_frame_searched_over_its_last_words_only():
+def test_frame_tried_only_where_a_frame_can_start():
     befores = [
         "It is one of the very ", "He was among the country\u2019s arguably ", "some of the by far ",
         "several of the state's possibly single ", "a b c d e f g h i j two of its ", "no frame here ",
         "of the very very very ", "x y z the\n", "a b c d e f g h one\x1cof the\x1cvery ",
         "a b c d e f g h one of\x1fthe by\x1dfar ", "was among Smith & Co.'s second ",
+        # where _frame looks: frame words ending a longer word, possessives, odd case folds, odd spaces
+        "to bathe ", "someone of the ", "Smith\u2019s ", "caf\u00e9\u2019S arguably ", "\u017fome of the ",
+        "\u0130TS ", "hi\u017f ", "\u201cthe ", "it was the\u201d ", "the. ", "o'the ", "THIS single ",
+        "a b c d e f g h i your ", "two of\u00a0the ", "it's ", "what? the ", "\u2014its \u212aey ", "'s ",
     ]
     for before in befores:
         want = sup._FRAME.search(before)
