@@ -409,12 +409,11 @@ def speaker_of(doc: Document, q_start: int, q_end: int, block: int) -> tuple[str
     (a capitalised name outside quotation marks).
     """
     ordered, starts = doc._attributions_by_start  # by bisection: a scan per quotation is quadratic
+    this = doc.blocks[block]  # an attribution starting in it is in it: what doc.block_of(a.start) == block says
     candidates = []
     for a in ordered[bisect.bisect_left(starts, q_start - 200):bisect.bisect_left(starts, q_end + 200)]:
-        if a.start >= q_end or a.end <= q_start:
-            blk = doc.block_of(a.start)
-            if blk == block:
-                candidates.append(a)
+        if (a.start >= q_end or a.end <= q_start) and this.start <= a.start < this.end:
+            candidates.append(a)
     if not candidates:
         return None, False
     a = min(candidates, key=lambda x: abs(x.start - q_end) if x.start >= q_end else abs(q_start - x.end) + 50)
