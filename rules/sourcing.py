@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import weakref
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import cache, reduce
 from itertools import compress
@@ -679,13 +678,14 @@ class VagueGroup(_SourcingRule):
             block = doc.blocks[sent.block]
             found = ()
             if i in grouped:
-                starts = word_starts(prose, sent.start, sent.end)
                 if faithful and not groups:
-                    keyed = _group_starts(prose, _lower_prose(doc), starts, sent.start, sent.end)
+                    near = _group_candidates(prose, _lower_prose(doc), sent.start, sent.end)
                 else:
+                    starts = word_starts(prose, sent.start, sent.end)
                     keyed = [a for a, b in zip(starts, starts[1:] + [sent.end], strict=True)
                              if _bare_word(prose[a:b]) in group_set]
-                found = scan_at(pat, prose, starts_near(starts, keyed, 1), sent.end, timeout=timeout)
+                    near = starts_near(starts, keyed, 1)
+                found = scan_at(pat, prose, near, sent.end, timeout=timeout)
             for m in found:
                 words = " ".join(m.group().split())
                 if words.lower() in allowed or doc.in_quote(m.start(), m.end()):
@@ -746,23 +746,38 @@ def _group_start_at() -> re.Pattern:
     return re.compile(r"(?<![a-z0-9'’\-.])(?:" + literal_alternation(_GROUP_START_WORDS) + r")(?![a-z0-9])")
 
 
-def _group_starts(prose: str, lower: str, starts: list[int], start: int, end: int) -> list[int]:
-    """The word starts in `starts` whose bare word (see _bare_word) is a group start word.
+_WORD_CHAR = patterns.compile(r"[\p{L}\p{N}'’\-.]")  # what linter.scan.word_starts counts as a word
+_WORD_RUN = patterns.compile(r"[\p{L}\p{N}'’\-.]+")
+# the word before a place and what lies between: matched backwards from the place
+_WORD_BEFORE = patterns.compile(r"[\p{L}\p{N}'’\-.]+[^\p{L}\p{N}'’\-.]*", regex.REVERSE)
 
-    The same list as testing the bare word at every word start, but tested only where
-    _group_start_at() finds a group start word on the lower-case copy: a few places in a
-    sentence instead of every word.
+
+def _group_candidates(prose: str, lower: str, start: int, end: int) -> set[int]:
+    """Where in prose[start:end] a group-pattern match may start: each word start whose bare
+    word (see _bare_word) is a group start word, and the word start before it.
+
+    The same set as `starts_near(word_starts(...), keyed, 1)` with the bare word tested at
+    every word start, but worked out only at the few places _group_start_at() finds a group
+    start word on the faithful lower-case copy, without listing every word start.
     """
-    keyed = []
-    last = len(starts) - 1
+    near: set[int] = set()
     for m in _group_start_at().finditer(lower, start, end):
         a = m.start()
-        i = bisect_left(starts, a)
-        if i > last or starts[i] != a:
+        # a word start: the lookbehind ruled out every ASCII word character before it
+        if a and not prose[a - 1].isascii() and _WORD_CHAR.match(prose, a - 1):
             continue
-        if _bare_word(prose[a:starts[i + 1] if i < last else end]) in _GROUP_START_WORDS:
-            keyed.append(a)
-    return keyed
+        e = m.end()
+        if e < end and not prose[e].isspace():  # "some,": the bare word up to the next word start
+            run = _WORD_RUN.match(prose, a, end).end()
+            after = _WORD_CHAR.search(prose, run, end)
+            if _bare_word(prose[a:after.start() if after else end]) not in _GROUP_START_WORDS:
+                continue
+        near.add(a)
+        before = _WORD_BEFORE.match(prose, start, a)
+        # a word cut by the sentence's start is no word start of the sentence
+        if before and not (before.start() == start > 0 and _WORD_CHAR.match(prose, start - 1)):
+            near.add(before.start())
+    return near
 
 
 def _group_sentences(doc) -> set[int]:
