@@ -404,6 +404,22 @@ _WORD_BYTES = bytes(c if (97 <= c <= 122 or c == 45) else 32 for c in range(256)
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
+class _Lazy:
+    """A `re` pattern built and compiled on its first use, `_Lazy(source)()`: a factored alternation of
+    fifty stems costs a few ms to build and compile, at every start-up were it done at import."""
+
+    __slots__ = ("_source", "_pattern")
+
+    def __init__(self, source):
+        self._source = source
+        self._pattern: re.Pattern | None = None
+
+    def __call__(self) -> re.Pattern:
+        if self._pattern is None:
+            self._pattern = re.compile(self._source())
+        return self._pattern
+
+
 # Every word a _Keywords looks up (a head or a word of a group's rest), across all of them made so far:
 # a document's vocabulary need only hold these, and intersecting its words with them costs about half
 # of a set of all its words. Replaced, never changed, when a new _Keywords brings new words.
@@ -680,7 +696,7 @@ _CHARACTERISING_STEMS = (
     "lioni", "portrayed", "painted", "cast", "characteri", "depicted", "caricatured", "singled", "held",
 )
 # factored by common prefixes ("ca(?:ll|st)"): about twice as fast a scan as the plain alternation
-_CHARACTERISING = re.compile(literal_alternation(_CHARACTERISING_STEMS).encode("ascii"))
+_CHARACTERISING = _Lazy(lambda: literal_alternation(_CHARACTERISING_STEMS).encode("ascii"))
 
 
 @_per_sentence
@@ -688,7 +704,7 @@ def _vouched_for(doc, sent) -> bool:
     """An attribution or someone else's characterisation in the sentence."""
     if _attributed(doc, sent):
         return True
-    if _CHARACTERISING.search(_folded(doc).ascii, sent.start, sent.end) is None:
+    if _CHARACTERISING().search(_folded(doc).ascii, sent.start, sent.end) is None:
         return False
     return bool(_CHARACTERISED.search(sent.text(doc.prose)))
 
@@ -707,12 +723,12 @@ _FIGURE_STEMS = (
     "rank", "rating", "tall", "count", "result", "rated", "named", "listed", "chosen", "voted", "certified", "recogni",
     "(",
 )
-_FIGURE_KEY = re.compile(literal_alternation(_FIGURE_STEMS).encode("ascii"))
+_FIGURE_KEY = _Lazy(lambda: literal_alternation(_FIGURE_STEMS).encode("ascii"))
 
 
 @_per_sentence
 def _figured(doc, sent) -> bool:
-    if _FIGURE_KEY.search(_folded(doc).ascii, sent.start, sent.end) is None and \
+    if _FIGURE_KEY().search(_folded(doc).ascii, sent.start, sent.end) is None and \
             _DIGIT.search(doc.prose, sent.start, sent.end) is None:
         return False
     return _has_figure(sent.text(doc.prose))
@@ -1020,19 +1036,10 @@ def _keyed_sentences(doc, folded: bytes) -> list[tuple[Any, int, set[int]]]:
 # Where a _FRAME match can start, in a lower-case ASCII copy of the text ("?" for any other character):
 # its first word is a frame word or a possessive ("Smith's") followed by a space, so a frame word or a
 # possessive's apostrophe (its run of word characters found backwards) with perhaps "s" and a space after.
-_FRAME_KEY = r"(?:one|some|several|two|three|many|among|the|its|his|her|their|our|my|your|this|['?])(?=s?[\s?])"
+_FRAME_KEY = _Lazy(lambda: r"(?:one|some|several|two|three|many|among|the|its|his|her|their|our|my|your|this|['?])"
+                           r"(?=s?[\s?])")
 _FRAME_RUN_ASCII = "&'-.0123456789abcdefghijklmnopqrstuvwxyz"  # the ASCII characters of _FRAME's words, lower case
 _FRAME_RUN_BEFORE = patterns.compile(r"[\p{L}\p{N}.&’'\-]+", regex.REVERSE)  # matched backwards from a position
-_LAZY: dict[str, re.Pattern] = {}  # `re` patterns compiled on first use: no cost at start-up
-
-
-def _lazy(pattern: str) -> re.Pattern:
-    compiled = _LAZY.get(pattern)
-    if compiled is None:
-        compiled = _LAZY[pattern] = re.compile(pattern)
-    return compiled
-
-
 def _frame(before: str):
     """`_FRAME.search(before)`, tried only where a frame can start in the last seven words of `before`.
 
@@ -1049,7 +1056,7 @@ def _frame(before: str):
     ascii_only = before.isascii()
     low = before.lower() if ascii_only else before.translate(_FOLD).lower().encode("ascii", "replace").decode("ascii")
     starts = set()
-    for key in _lazy(_FRAME_KEY).finditer(low, pos):
+    for key in _FRAME_KEY().finditer(low, pos):
         at = key.start()
         if low[at] not in "'?":
             starts.add(at)

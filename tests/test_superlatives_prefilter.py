@@ -290,4 +290,4 @@ def test_figure_stems_cover_every_figure_pattern():
     for pattern, texts in examples:
         for text in texts:
             assert pattern.search(text), (pattern.pattern[:40], text)
-            assert sup._FIGURE_KEY.search(text.lower().encode("ascii", "replace")), text
+            assert sup._FIGURE_KEY().search(text.lower().encode("ascii", "replace")), text
