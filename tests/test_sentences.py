@@ -50,18 +50,6 @@ def test_token_characters_are_those_str_isspace_allows():
     assert _TOKEN_CHARS_BEFORE.match(every).start() == 0
 
 
-@pytest.mark.parametrize("text", [
-    "One. Two! Three? Four… “Five.” (Six.) Seven... Eight.. U.S. Nine 3.5 10.",
-    "...Start. .. . !? A", "Ends here.", "", "no marks", "a.\u00a0B", "a.\x1cB", "a. “B", "a. (b", "a.\n\n2",
-])
-def test_boundaries_are_the_pattern_scan(text):
-    from linter.sentences import _BOUNDARY, _boundaries
-
-    for start, end in ((0, len(text)), (1, len(text)), (0, max(0, len(text) - 2)), (2, 2)):
-        assert [m.span() for m in _boundaries(text, start, end)] == \
-            [m.span() for m in _BOUNDARY.finditer(text, start, end)]
-
-
 def test_regex_space_is_str_isspace_without_the_separators():
     import regex
 
