@@ -815,7 +815,7 @@ class _SupRule(Rule):
                 if self.predicative_hypotheticals and (_MODAL_PREDICATE.search(before) or (
                         _PREDICATE.search(before) and _hypothetical(prose, sent, m.start()))):
                     continue  # "it might become a game changer", "whether it is world-class"
-                if _in_view(prose, sent, m.start()):
+                if _in_view(doc, sent, m.start()):
                     continue  # "he insists that crime is going through the roof"
                 if self.first_person_counts:
                     if first_person is None:
@@ -967,7 +967,7 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
                     continue  # "who has the best plan", "to find the best candidate"
             if doc.in_quote(m.start(), m.end()):
                 continue  # someone's words: SRC judges whether the speaker is named
-            if _in_view(prose, sent, span_start):
+            if _in_view(doc, sent, span_start):
                 continue  # "he insists that it is the worst": his view, reported
             if first_person is None:
                 first_person = _first_person(doc, sent)
@@ -1191,8 +1191,21 @@ def _hypothetical(prose: str, sent, start: int) -> bool:
     return bool(_HYPOTHETICAL.search(prose, sent.start, start))
 
 
-def _in_view(prose: str, sent, start: int) -> bool:
+# Every _VIEW match holds one of these (lower case, in the folded prose): most superlatives have none
+# before them in their sentence, and are spared the pattern.
+_VIEW_STEMS = (
+    "insist", "claim", "argu", "conten", "believ", "belief", "assert", "alleg", "think", "thought", "maintain",
+    "convinced", "conviction", "consensus", "view", "notion", "perception", "impression", "theory", "narrative",
+    "myth",
+)
+_VIEW_KEY = _Lazy(lambda: literal_alternation(_VIEW_STEMS).encode("ascii"))
+
+
+def _in_view(doc, sent, start: int) -> bool:
     """Someone's reported view ("insists that", "the consensus that") before `start`, in the same clause."""
+    if _VIEW_KEY().search(_folded(doc).ascii, sent.start, start) is None:
+        return False
+    prose = doc.prose
     return any(not _CLAUSE_BREAK.search(prose, v.end(), start) for v in _VIEW.finditer(prose, sent.start, start))
 
 
@@ -1443,7 +1456,7 @@ class VagueIntensifier(Rule):
                     continue
                 if _NEGATION.search(prose[max(sent.start, start - 30):start]) or _hypothetical(prose, sent, start):
                     continue
-                if _in_view(prose, sent, start):
+                if _in_view(doc, sent, start):
                     continue  # "he insists that crime is going through the roof": his view
                 if supported is None:
                     supported = _supported(doc, sent)

@@ -291,3 +291,21 @@ def test_figure_stems_cover_every_figure_pattern():
         for text in texts:
             assert pattern.search(text), (pattern.pattern[:40], text)
             assert sup._FIGURE_KEY().search(text.lower().encode("ascii", "replace")), text
+
+
+def test_view_stems_cover_every_view_word():
+    # every word of each VIEW_FRAME branch's first group must hold a stem the pre-filter looks for
+    for branch in sup.VIEW_FRAME:
+        words = branch.split("(?:", 1)[1].split(")", 1)[0].split("|")
+        assert len(words) > 10
+        for word in words:
+            assert any(stem in word for stem in sup._VIEW_STEMS), word
+
+
+def test_views_still_found_whatever_the_case():
+    # written for this test: a reported view leaves the superlative alone, in any case or odd fold
+    for text in ("Critics INSIST that it is the worst bridge in the region.",
+                 "Critics in\u017fist that it is the worst bridge in the region.",
+                 "The consen\u017fus that it is the worst bridge in the region grew."):
+        assert not lint(text, "SUP101"), text
+    assert lint("It is the worst bridge in the region.", "SUP101")
