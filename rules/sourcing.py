@@ -613,6 +613,8 @@ class VagueGroup(_SourcingRule):
     severity = "warning"
     summary = "A claim carried by a vague group: 'critics say', 'many experts warn', 'analysts note'"
     options = {"extra-groups": [], "extra-phrases": [], "allowed-phrases": []}
+    phrases = VAGUE_PHRASES  # the group pattern is _group_regex's
+    starts = ("certain", "in", "there", "some", "many")
     doc = """
     ## What it does
     Flags claims carried by a group nobody can check: "critics say", "critics have accused",
@@ -645,7 +647,7 @@ class VagueGroup(_SourcingRule):
         allowed = {" ".join(a.lower().split()) for a in options.get("allowed-phrases", ())}
         groups = tuple(regex.escape(g.strip().lower()) for g in options.get("extra-groups", ()) if g.strip())
         pat = _group_regex(groups)
-        phrases = _compile(VAGUE_PHRASES, tuple(options.get("extra-phrases", ())))
+        phrases = self.pattern(options)
         prose = doc.prose
         seen: set[int] = set()
         named_in: dict = {}  # block -> whether it names the group's members: searched once per block
@@ -655,7 +657,8 @@ class VagueGroup(_SourcingRule):
                 named_in[block] = bool(_MEMBERS_NAMED.search(prose[block.start:block.end]))
             return named_in[block]
 
-        faithful = _lower_prose(doc) is not None  # else "economiſts" matches with no keyword found
+        lower = _lower_prose(doc)
+        faithful = lower is not None  # else "economiſts" matches with no keyword found
         group_words = _GROUP_KEYWORDS if not groups else _keywords(_GROUP_WORDS, options["extra-groups"],
                                                                    register=False)
         group_set = _GROUP_START_WORDS | {g.split()[0].lower() for g in options.get("extra-groups", ()) if g.strip()}
@@ -679,7 +682,7 @@ class VagueGroup(_SourcingRule):
             found = ()
             if i in grouped:
                 if faithful and not groups:
-                    near = _group_candidates(prose, _lower_prose(doc), sent.start, sent.end)
+                    near = _group_candidates(prose, lower, sent.start, sent.end)
                 else:
                     starts = word_starts(prose, sent.start, sent.end)
                     keyed = [a for a, b in zip(starts, starts[1:] + [sent.end], strict=True)
@@ -708,7 +711,12 @@ class VagueGroup(_SourcingRule):
                 yield Hit(m.start(), m.end(), f"Claim carried by a vague group ('{words}'); name who says so")
             if i not in phrased:
                 continue
-            for m in phrases.finditer(prose, sent.start, sent.end, timeout=timeout):
+            if phrase_words is not None and faithful:  # the built-in phrases, at their start words
+                found = scan_at(phrases, prose, self._start_positions(lower, sent.start, sent.end), sent.end,
+                                timeout=timeout)
+            else:
+                found = phrases.finditer(prose, sent.start, sent.end, timeout=timeout)
+            for m in found:
                 words = " ".join(m.group().split())
                 if words.lower() in allowed or doc.in_quote(m.start(), m.end()):
                     continue
@@ -737,13 +745,22 @@ _THERE, _WHO = _keywords(("there",)), _keywords(("who",))
 _WOULD, _SOME_MANY = _keywords(("would",)), _keywords(("some", "many"))
 
 
-# Where a word of _GROUP_START_WORDS may stand, on the faithful lower-case copy: no word
+# Of those, the words a group match starts at: a quantifier, "many some most several numerous
+# others", or a vague group, which a match may also start one word before ("the critics",
+# "Democratic critics"). A quantified group ("people") only ever follows a quantifier, so
+# neither it nor the word before it is a start (see _group_pattern).
+_STARTS_BEFORE = frozenset(w for w in _GROUP_START_WORDS if w.startswith(VAGUE_GROUPS))
+_MATCH_STARTS = frozenset({q.split()[0] for q in QUANTIFIERS} | {"many", "some", "most", "several", "numerous",
+                                                                  "others"} | _STARTS_BEFORE)
+
+
+# Where a word of _MATCH_STARTS may stand, on the faithful lower-case copy: no word
 # character ("a-z0-9'’-.", all of them word characters) before it, no letter or digit after.
 # Stdlib `re`, four times faster here than a stored `regex` pattern, compiled on first use:
-# ~1.5 ms that a process whose articles have no grouped sentence never pays.
+# ~1 ms that a process whose articles have no grouped sentence never pays.
 @cache
 def _group_start_at() -> re.Pattern:
-    return re.compile(r"(?<![a-z0-9'’\-.])(?:" + literal_alternation(_GROUP_START_WORDS) + r")(?![a-z0-9])")
+    return re.compile(r"(?<![a-z0-9'’\-.])(?:" + literal_alternation(_MATCH_STARTS) + r")(?![a-z0-9])")
 
 
 _WORD_CHAR = patterns.compile(r"[\p{L}\p{N}'’\-.]")  # what linter.scan.word_starts counts as a word
@@ -754,11 +771,13 @@ _WORD_BEFORE = patterns.compile(r"[\p{L}\p{N}'’\-.]+[^\p{L}\p{N}'’\-.]*", re
 
 def _group_candidates(prose: str, lower: str, start: int, end: int) -> set[int]:
     """Where in prose[start:end] a group-pattern match may start: each word start whose bare
-    word (see _bare_word) is a group start word, and the word start before it.
+    word (see _bare_word) is one of _MATCH_STARTS, and the word start before a vague group.
 
-    The same set as `starts_near(word_starts(...), keyed, 1)` with the bare word tested at
-    every word start, but worked out only at the few places _group_start_at() finds a group
-    start word on the faithful lower-case copy, without listing every word start.
+    Trying the pattern there (scan_at) gives the matches it gives at every word start whose
+    bare word is a group start word and at the word start before each (what SRC201 tried
+    before), without listing every word start: the places where no match can start are left
+    out, and the rest are worked out only where _group_start_at() finds a start word on the
+    faithful lower-case copy.
     """
     near: set[int] = set()
     for m in _group_start_at().finditer(lower, start, end):
@@ -770,9 +789,14 @@ def _group_candidates(prose: str, lower: str, start: int, end: int) -> set[int]:
         if e < end and not prose[e].isspace():  # "some,": the bare word up to the next word start
             run = _WORD_RUN.match(prose, a, end).end()
             after = _WORD_CHAR.search(prose, run, end)
-            if _bare_word(prose[a:after.start() if after else end]) not in _GROUP_START_WORDS:
+            word = _bare_word(prose[a:after.start() if after else end])
+            if word not in _MATCH_STARTS:
                 continue
+        else:
+            word = m.group()
         near.add(a)
+        if word not in _STARTS_BEFORE:
+            continue
         before = _WORD_BEFORE.match(prose, start, a)
         # a word cut by the sentence's start is no word start of the sentence
         if before and not (before.start() == start > 0 and _WORD_CHAR.match(prose, start - 1)):
