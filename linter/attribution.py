@@ -11,13 +11,12 @@ than each matching words of its own.
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
 
 from linter import patterns
+from linter.records import Frozen, set_frozen
 from linter.scan import literal_alternation
 
 if TYPE_CHECKING:
@@ -86,7 +85,7 @@ _CLAUSE = patterns.compile(
 # the engine then skips to such characters (spaces, mostly) in its own loop. The text is
 # scanned with a space before it, so a word at its very start is found by the same scan.
 # One stdlib `re` pattern (scans this twice as fast as `regex`), compiled at import: ~1-2 ms.
-_VERB_AFTER_NON_WORD = re.compile(r"\W(?:according\s+to|" + literal_alternation(SPEECH_VERBS) + r")\b")
+_VERB_AFTER_NON_WORD = patterns.compile_re(r"\W(?:according\s+to|" + literal_alternation(SPEECH_VERBS) + r")\b")
 
 
 def _verb_hints(prose: str) -> list[tuple[int, int]]:
@@ -102,8 +101,7 @@ def _verb_hint_at(text: str, pos: int) -> tuple[int, int] | None:
     return None if m is None else (pos, m.end() - 1)
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(Frozen):
     """An attribution clause: [start, end) in prose offsets covers source and verb.
 
     kind: "according" (according to X), "subject" (X said), "inverted" (said X).
@@ -111,6 +109,7 @@ class Attribution:
     they name a person or organisation a reader could check.
     """
 
+    __slots__ = ("start", "end", "kind", "verb", "source", "source_start", "source_end", "named")
     start: int
     end: int
     kind: str
@@ -119,6 +118,17 @@ class Attribution:
     source_start: int
     source_end: int
     named: bool
+
+    def __init__(self, start: int, end: int, kind: str, verb: str, source: str, source_start: int, source_end: int,
+                 named: bool):
+        set_frozen(self, "start", start)
+        set_frozen(self, "end", end)
+        set_frozen(self, "kind", kind)
+        set_frozen(self, "verb", verb)
+        set_frozen(self, "source", source)
+        set_frozen(self, "source_start", source_start)
+        set_frozen(self, "source_end", source_end)
+        set_frozen(self, "named", named)
 
 
 _TOKEN = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-.&]*")
@@ -148,8 +158,8 @@ def names_source(words: str, sentence_initial: bool = False) -> bool:
 # (`_TOKEN`) is a run of letters, digits and '-.& that starts with a letter or digit, and a
 # word the organisation and vague-group patterns find between word boundaries is a whole
 # run of letters, digits and underscores. The regex module keeps the rest ("José", "ſ").
-_ASCII_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'.&-]*")
-_ASCII_LOWER_WORD = re.compile(r"[a-z0-9_]+")
+_ASCII_TOKEN = patterns.compile_re(r"[A-Za-z0-9][A-Za-z0-9'.&-]*")
+_ASCII_LOWER_WORD = patterns.compile_re(r"[a-z0-9_]+")
 _ORG_WORD_SET = frozenset(
     "department agency ministry office service bureau commission council court university college institute "
     "hospital police sheriff sheriffs board committee administration company corporation association union "

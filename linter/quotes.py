@@ -24,10 +24,10 @@ any (see `linter.attribution.speaker_of`); a transcript turn gets its label.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from linter import patterns
+from linter.records import Frozen, set_frozen
 from linter.scan import scan_at
 
 if TYPE_CHECKING:
@@ -63,8 +63,7 @@ _LABEL = patterns.compile(
 _TURN_BOUNDARY = patterns.compile(r'(?:[.?!…"”)\]]|â€\x9d|â\x80\x9d|â€)[\s\u00a0Â]*$')
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(Frozen):
     """A quotation [start, end) in prose offsets, marks included.
 
     speaker: the words naming who said it, or None. named: True when the speaker is a
@@ -72,11 +71,19 @@ class Quote:
     previous paragraph names).
     """
 
+    __slots__ = ("start", "end", "block", "speaker", "named")
     start: int
     end: int
     block: int
-    speaker: str | None = None
-    named: bool = False
+    speaker: str | None
+    named: bool
+
+    def __init__(self, start: int, end: int, block: int, speaker: str | None = None, named: bool = False):
+        set_frozen(self, "start", start)
+        set_frozen(self, "end", end)
+        set_frozen(self, "block", block)
+        set_frozen(self, "speaker", speaker)
+        set_frozen(self, "named", named)
 
 
 def _side(prose: str, i: int, start: int, end: int) -> str:

@@ -9,12 +9,11 @@ abbreviations ("U.S.", "Nov.", "Dr.", "a.m."), initials, decimals and closing qu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from linter import patterns
 from linter.document import Block
+from linter.records import Frozen, set_frozen
 
 __all__ = ["Sentence", "split_blocks", "split_sentences", "WORD"]
 
@@ -24,14 +23,20 @@ _BLANK_LINE = patterns.compile(r"\n[ \t\u00a0\u2000-\u200b\u3000]*\n")
 _TERMINAL = ".!?…:;\"”’)]"
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(Frozen):
     """A sentence: [start, end) in prose offsets, its block's index and kind."""
 
+    __slots__ = ("start", "end", "block", "kind")
     start: int
     end: int
     block: int
-    kind: str = "paragraph"
+    kind: str
+
+    def __init__(self, start: int, end: int, block: int, kind: str = "paragraph"):
+        set_frozen(self, "start", start)
+        set_frozen(self, "end", end)
+        set_frozen(self, "block", block)
+        set_frozen(self, "kind", kind)
 
     def text(self, prose: str) -> str:
         return prose[self.start:self.end]
