@@ -36,7 +36,7 @@ import zlib
 
 import regex
 
-__all__ = ["compile", "compile_re", "enabled", "store_dirs", "store_path"]
+__all__ = ["compile", "compile_re", "derived_text", "enabled", "store_dirs", "store_path"]
 
 _FORMAT = 2
 _MAX_ENTRIES = 2000  # config-supplied phrase lists add entries; past this, keep only this run's
@@ -47,7 +47,7 @@ _loaded: dict[str, dict[tuple[str, int], bytes]] | None = None
 # What this run asked for, as stored: `regex` patterns pickled, stdlib ones as constructor arguments.
 _used: dict[tuple[str, int], regex.Pattern] = {}
 _used_re: dict[tuple[str, int], re.Pattern] = {}
-_stored: dict[str, dict[tuple[str, int], bytes]] = {"regex": {}, "re": {}}
+_stored: dict[str, dict[tuple[str, int], bytes]] = {"regex": {}, "re": {}, "text": {}}
 _dirty = False
 _capture_lock = threading.Lock()
 
@@ -96,7 +96,7 @@ class _DataUnpickler(pickle.Unpickler):
 
 
 def _load() -> dict[str, dict[tuple[str, int], bytes]]:
-    empty: dict[str, dict[tuple[str, int], bytes]] = {"regex": {}, "re": {}}
+    empty: dict[str, dict[tuple[str, int], bytes]] = {"regex": {}, "re": {}, "text": {}}
     if not enabled():
         return empty
     path = store_path()
@@ -224,6 +224,24 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
         _stored["re"][key] = blob
     _used_re[key] = found
     return found
+
+
+def derived_text(key: str, build) -> str:
+    """`build()`, a string that depends on `key` alone (a pattern's source built from a word
+    list, say), kept in the store like a pattern: a run that finds it skips the building."""
+    global _dirty
+    found = _table("text").get((key, 0))
+    if found is not None:
+        try:
+            text = found.decode("utf-8")
+            _stored["text"][(key, 0)] = found
+            return text
+        except UnicodeDecodeError:  # a damaged entry is a miss
+            pass
+    text = build()
+    _stored["text"][(key, 0)] = text.encode("utf-8", "surrogatepass")
+    _dirty = True
+    return text
 
 
 def save() -> None:

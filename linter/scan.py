@@ -68,6 +68,13 @@ def literal_alternation(words: Iterable[str]) -> str:
     a list of speech verbs. Branches differ in their first letter, and an optional tail is
     greedy, so it matches what the same words joined by `|` longest first match.
     """
+    words = sorted(set(words))
+    if any("\x00" in w for w in words):
+        return _alternation(words)
+    return patterns.derived_text("literal_alternation\x00" + "\x00".join(words), lambda: _alternation(words))
+
+
+def _alternation(words: list[str]) -> str:
     import re
 
     trie: dict = {}

@@ -143,3 +143,16 @@ def test_stdlib_patterns_keep_flags_in_the_key_and_bytes_patterns_work():
     assert patterns.compile_re("best") is patterns.compile_re("best")  # one object per process
     with pytest.raises(re.error):
         patterns.compile_re("(unclosed")
+
+
+def test_a_derived_pattern_source_is_kept_and_comes_back_the_same(tmp_path):
+    code = (
+        "from linter.scan import literal_alternation\n"
+        "print(literal_alternation(['says', 'said', 'told', 'said']))\n"
+        "print(len(P._loaded['text']))\n"
+    )
+    first = run_py(code, str(tmp_path))
+    second = run_py(code, str(tmp_path))
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert first.stdout.splitlines() == ["(?:sa(?:id|ys)|told)", "0"]  # built, then stored at exit
+    assert second.stdout.splitlines() == ["(?:sa(?:id|ys)|told)", "1"]  # read back
