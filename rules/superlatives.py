@@ -379,8 +379,12 @@ def _compile(phrases: tuple[str, ...], extra: tuple[str, ...] = ()) -> regex.Pat
     key = (phrases, extra)
     pat = _CACHE.get(key)
     if pat is None:
-        alts = sorted((_as_pattern(p) for p in phrases), key=len, reverse=True) + _literal(extra)
-        pat = patterns.compile(_EDGE_L + r"(?:" + "|".join(alts) + r")" + _EDGE_R, regex.I)
+        def source() -> str:
+            alts = sorted((_as_pattern(p) for p in phrases), key=len, reverse=True) + _literal(extra)
+            return _EDGE_L + r"(?:" + "|".join(alts) + r")" + _EDGE_R
+
+        # the source (hundreds of phrases escaped) is kept in the pattern store with the pattern
+        pat = patterns.compile(patterns.derived_text("superlatives._compile" + repr(key), source), regex.I)
         _CACHE[key] = pat
     return pat
 
@@ -401,12 +405,12 @@ def _words_set(items: Iterable[str]) -> frozenset[str]:
 _FOLD = str.maketrans({"\u0130": "i", "\u017f": "s"})
 # Every byte but a lower-case ASCII letter or a hyphen becomes a space: what is left are words.
 _WORD_BYTES = bytes(c if (97 <= c <= 122 or c == 45) else 32 for c in range(256))
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_WORD = patterns.compile_re(r"[a-z]+(?:-[a-z]+)*")
 
 
 class _Lazy:
-    """A `re` pattern built and compiled on its first use, `_Lazy(source)()`: a factored alternation of
-    fifty stems costs a few ms to build and compile, at every start-up were it done at import."""
+    """A `re` pattern built and compiled (or restored from the pattern store) on its first use,
+    `_Lazy(source)()`: a factored alternation of fifty stems costs a few ms to build and compile."""
 
     __slots__ = ("_source", "_pattern")
 
@@ -416,7 +420,7 @@ class _Lazy:
 
     def __call__(self) -> re.Pattern:
         if self._pattern is None:
-            self._pattern = re.compile(self._source())
+            self._pattern = patterns.compile_re(self._source())
         return self._pattern
 
 
