@@ -876,6 +876,7 @@ class UnnamedOfficials(_SourcingRule):
     severity = "warning"
     summary = "'Officials said' with no agency or name"
     options = {"allowed-phrases": []}
+    keywords = _keywords(("fficials",))
     doc = """
     ## What it does
     Flags "officials said", "senior officials told reporters", "U.S. officials say" when
@@ -904,7 +905,11 @@ class UnnamedOfficials(_SourcingRule):
     def check(self, doc, options):
         allowed = {" ".join(a.lower().split()) for a in options.get("allowed-phrases", ())}
         prose = doc.prose
-        for sent in doc.sentences:
+        sents = doc.sentences
+        # the sentences holding "fficials" as it is written (so not "OFFICIALS"), among those whose
+        # lower-case copy holds it (see _sentence_masks)
+        for i in self.keywords.sentences(doc):
+            sent = sents[i]
             if prose.find("fficials", sent.start, sent.end) < 0:
                 continue
             agency = None  # per sentence, not per match: a sentence of 5,000 "officials said" stays linear

@@ -257,3 +257,11 @@ def test_phrases_tried_at_their_start_words_match_as_everywhere():
             assert tried == everywhere, (rule.code, text, start, end)
             found[rule.code] += len(everywhere)
     assert min(found.values()) > 50, found  # each rule's phrases are found, not only missed
+
+
+def test_officials_filter_keeps_the_written_spelling():
+    # SRC202 reads the sentences whose lower-case words hold "fficials", then keeps its search
+    # of the text as written: "OFFICIALS" stays unread, as before the word masks
+    assert [f.column for f in lint("Officials said the bridge would reopen.", "SRC202")] == [1]
+    assert lint("OFFICIALS SAID the bridge would reopen.", "SRC202") == []
+    assert [f.column for f in lint("Officials said the bridge would reopen. İzmir.", "SRC202")] == [1]
