@@ -281,7 +281,8 @@ class _WordMasks:
     (few words hold one), then, for the words that do, one pass over each such word.
     The scans use stored `regex` patterns (free at start-up) until a process has learnt
     _MANY words; from then on stdlib `re` ones, about four times faster on these literal
-    alternations but ~10 ms to compile. Both engines match a literal alternation alike.
+    alternations but ~10 ms to compile when the pattern store does not hold them. Both
+    engines match a literal alternation alike.
     """
 
     _MANY = 5_000
@@ -316,7 +317,7 @@ class _WordMasks:
         self._alternation = literal_alternation(bits)
 
     def _compile(self, fast: bool) -> None:
-        compile_ = re.compile if fast else patterns.compile
+        compile_ = patterns.compile_re if fast else patterns.compile
         self._any = compile_(self._alternation)
         self._at = compile_(f"(?=({self._alternation}))")
         self._fast = fast
@@ -412,7 +413,7 @@ class _SourcingRule(Rule):
     # The words (lower-case) every match of `phrases` starts with, each followed by a space:
     # the pattern is tried only there (scan_at), not at every character. () tries it everywhere.
     starts: tuple[str, ...] = ()
-    _starts_at = None  # `starts` as a pattern, compiled on first use (stdlib `re`: see _start_positions)
+    _starts_at = None  # `starts` as a stored stdlib `re` pattern, restored on first use (see _start_positions)
     options = {"extra-phrases": [], "allowed-phrases": []}
 
     @classmethod
@@ -425,7 +426,7 @@ class _SourcingRule(Rule):
         """
         at = cls.__dict__.get("_starts_at")
         if at is None:
-            at = re.compile(r"(?<![a-z0-9\-])(?:" + literal_alternation(cls.starts) + r")(?=\s)")
+            at = patterns.compile_re(r"(?<![a-z0-9\-])(?:" + literal_alternation(cls.starts) + r")(?=\s)")
             cls._starts_at = at
         return [m.start() for m in at.finditer(lower, start, end)]
 
@@ -756,11 +757,11 @@ _MATCH_STARTS = frozenset({q.split()[0] for q in QUANTIFIERS} | {"many", "some",
 
 # Where a word of _MATCH_STARTS may stand, on the faithful lower-case copy: no word
 # character ("a-z0-9'’-.", all of them word characters) before it, no letter or digit after.
-# Stdlib `re`, four times faster here than a stored `regex` pattern, compiled on first use:
-# ~1 ms that a process whose articles have no grouped sentence never pays.
+# Stdlib `re`, four times faster here than a `regex` pattern; restored from the pattern store
+# on first use (compiling it costs ~1 ms).
 @cache
 def _group_start_at() -> re.Pattern:
-    return re.compile(r"(?<![a-z0-9'’\-.])(?:" + literal_alternation(_MATCH_STARTS) + r")(?![a-z0-9])")
+    return patterns.compile_re(r"(?<![a-z0-9'’\-.])(?:" + literal_alternation(_MATCH_STARTS) + r")(?![a-z0-9])")
 
 
 _WORD_CHAR = patterns.compile(r"[\p{L}\p{N}'’\-.]")  # what linter.scan.word_starts counts as a word
@@ -1016,7 +1017,7 @@ class UnnamedResearch(_SourcingRule):
 # ("is thought to be"), on the lower-case copy: most sentences with "said" hold neither.
 # Stdlib `\s` is a superset of regex's. No lookbehind for the word start of "it": it would
 # let ~10% fewer sentences through but cost more than it spares.
-_IT_OR_TO_BE = re.compile(r"it\s|\sto\s+(?:be|have)(?![a-z0-9])")
+_IT_OR_TO_BE = patterns.compile_re(r"it\s|\sto\s+(?:be|have)(?![a-z0-9])")
 
 
 class AgentlessAttribution(_SourcingRule):
