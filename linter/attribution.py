@@ -13,8 +13,6 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-import regex
-
 from linter import patterns
 from linter.records import Frozen, set_frozen
 from linter.scan import literal_alternation
@@ -58,7 +56,7 @@ _RESEARCH_ONLY = patterns.compile(
     r"^(?:(?:a|an|one|the|new|recent|several|some|many|numerous|multiple|other|previous|earlier|"
     r"scientific|medical|academic|independent|\d+|\p{N}+)\s+)*"
     r"(?:study|studies|research|survey|surveys|report|reports|poll|polls|data|experts?|analysis|analyses)\b",
-    regex.I,
+    patterns.I,
 )
 
 # Lower-case words that make a source an organisation even without capitals.
@@ -66,7 +64,7 @@ _ORG_WORDS = patterns.compile(
     r"\b(?:department|agency|ministry|office|service|bureau|commission|council|court|university|"
     r"college|institute|hospital|police|sheriff'?s?|board|committee|administration|company|"
     r"corporation|association|union|newspaper|network|station|journal|study|survey|report|census)\b",
-    regex.I,
+    patterns.I,
 )
 
 _CLAUSE = patterns.compile(
@@ -132,7 +130,7 @@ class Attribution(Frozen):
 
 
 _TOKEN = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-.&]*")
-_VAGUE_DETERMINER = patterns.compile(r"\b(?:some|many|several|certain|other)\b", regex.I)
+_VAGUE_DETERMINER = patterns.compile(r"\b(?:some|many|several|certain|other)\b", patterns.I)
 _NON_SPACE = patterns.compile(r"\S+")
 _TWO_NAMES = patterns.compile(r"\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+")
 
@@ -226,7 +224,7 @@ _CLAUSE_AT_VERB = frozenset(("said", "says", "added", "wrote", "told", "asked", 
 # The words right before a position, nearest first, with only spaces between them and
 # it: where a "subject" clause ending in a verb there can start. (Matched backwards from
 # the verb, so it reads no further back than it needs.)
-_WORDS_BEFORE = patterns.compile(r"(?:([\p{L}\p{N}'’\-.]+)\s+){0," + str(_MAX_WORDS_BEFORE_VERB) + "}", regex.REVERSE)
+_WORDS_BEFORE = patterns.compile(r"(?:([\p{L}\p{N}'’\-.]+)\s+){0," + str(_MAX_WORDS_BEFORE_VERB) + "}", patterns.REVERSE)
 
 
 def _words_before(text: str, hint: int) -> list[int]:

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import regex
-
 from linter import patterns
 from linter.document import MetaField
 from linter.records import Frozen, set_frozen
 
 if TYPE_CHECKING:
+    import regex
+
     from linter.document import Document
 
 __all__ = ["Metadata", "extract_metadata", "parse_date", "find_dates"]
+
+_FOUR_DIGITS = patterns.compile(r"\d{4}")
+_NAME_END = patterns.compile(r"\s*(?:\||\s[-–—]\s|,|/|\bfor\b|\bin\b)\s*")  # where a byline's name ends
+_NONBLANK_LINE = patterns.compile(r"[^\n]*\S[^\n]*")
 
 
 class Metadata(Frozen):
@@ -60,7 +64,7 @@ DATE_PATTERN = patterns.compile(
     r"|(?P<mdy>\b(?P<m1>" + _MONTH + r")\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)\b)"
     r"|(?P<dmy>\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>" + _MONTH + r"),?\s+(?P<y2>(?:19|20)\d\d)\b)"
     r"|(?P<num>(?<![\d/.])(?P<n1>[0-3]?\d)(?P<nsep>[/.])(?P<n2>[0-3]?\d)(?P=nsep)(?P<ny>(?:19|20)\d\d)\b)",
-    regex.I,
+    patterns.I,
 )
 
 
@@ -108,7 +112,7 @@ def find_dates(text: str, date_order: str = "month-first"):
 _BYLINE_LINE = patterns.compile(
     r"^[ \t\u00a0]*(?:[*_#>]+\s*)?(?:by|posted\s+by|written\s+by|story\s+by|words\s+by|reporting\s+by)[:\s]\s*"
     r"(?P<name>\S.{0,118}?)[ \t\u00a0*_]*$",
-    regex.I | regex.M,
+    patterns.I | patterns.M,
 )
 _PUB_LABEL = (r"published(?:\s+on)?|posted(?:\s+on)?|first\s+published(?:\s+on)?|publication\s+date|date\s+published|"
               r"date|dated|released?(?:\s+date)?|created|erstellt\s+am")
@@ -117,7 +121,7 @@ _UPD_LABEL = (r"updated(?:\s+on)?|last\s+updated(?:\s+on)?|last\s+modified(?:\s+
 _LABELLED_LINE = patterns.compile(
     r"^[ \t\u00a0]*(?:[*_$]+\s*)?(?:this\s+(?:page|article|post|story)\s+was\s+)?"
     r"(?:(?P<upd>" + _UPD_LABEL + r")|(?P<pub>" + _PUB_LABEL + r"))\b\s*[:\-–—]?\s*(?P<rest>.{0,120})$",
-    regex.I | regex.M,
+    patterns.I | patterns.M,
 )
 # What may stand beside a date on a line that is only a date: weekdays, times, zones, "at".
 _DATE_LINE_FILLER = patterns.compile(
@@ -229,7 +233,7 @@ def extract_metadata(doc: Document) -> Metadata:
         m = _DATELINE.match(prose, first.start, first.end)
         if m and not _BYLINE_LINE.match(prose[first.start:m.end()]):
             text = m.group(0).rstrip(" —–-\t")
-            dated = parse_date(text, order) if m.group("date") and regex.search(r"\d{4}", m.group("date")) else None
+            dated = parse_date(text, order) if m.group("date") and _FOUR_DIGITS.search(m.group("date")) else None
             dateline = _field(doc, text, doc.offsets.start(first.start), "text", dated)
             if dated:
                 ranked.append((5, -1, dateline))
@@ -280,7 +284,7 @@ _NAME_WORD = patterns.compile(r"^(?:\p{Lu}[\p{L}\p{M}.'’\-]*|\p{Lu}\.|and|&|de
 
 def looks_like_byline(name: str) -> bool:
     """True when the words after "By" read as names (or one handle), not as a sentence ("By noon, crowds ...")."""
-    core = regex.split(r"\s*(?:\||\s[-–—]\s|,|/|\bfor\b|\bin\b)\s*", name.strip(), maxsplit=1)[0].strip(" .:")
+    core = _NAME_END.split(name.strip(), maxsplit=1)[0].strip(" .:")
     words = core.split()
     if not words or len(words) > 8:
         return False
@@ -335,7 +339,7 @@ def _text_dates(doc: Document, order: str, whole: bool) -> tuple[MetaField | Non
         if _COPYRIGHT.search(seg):
             continue
         carried = None  # a label alone on its line ("Updated:") labels the next line
-        for line_m in regex.finditer(r"[^\n]*\S[^\n]*", seg):
+        for line_m in _NONBLANK_LINE.finditer(seg):
             line = line_m.group()
             lab = _LABELLED_LINE.match(line) or carried
             carried = lab if lab and not lab.group("rest").strip(" $:") else None

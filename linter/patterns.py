@@ -33,10 +33,23 @@ import re
 import sys
 import threading
 import zlib
+from typing import TYPE_CHECKING
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
-__all__ = ["compile", "compile_re", "derived_text", "enabled", "store_dirs", "store_path"]
+__all__ = ["compile", "compile_re", "derived_text", "enabled", "escape", "store_dirs", "store_path",
+           "IGNORECASE", "I", "MULTILINE", "M", "DOTALL", "S", "VERBOSE", "X", "REVERSE", "R", "V0", "V1"]
+
+# `regex`'s flags, so a module can name them without importing `regex` (see _engine);
+# tests/test_patterns.py checks them against regex's own.
+I = IGNORECASE = 0x2
+M = MULTILINE = 0x8
+S = DOTALL = 0x10
+X = VERBOSE = 0x40
+V1 = 0x100
+R = REVERSE = 0x400
+V0 = 0x2000
 
 _FORMAT = 2
 _MAX_ENTRIES = 2000  # config-supplied phrase lists add entries; past this, keep only this run's
@@ -57,9 +70,62 @@ def enabled() -> bool:
     return os.environ.get("COPYDESK_PATTERN_CACHE", "1").strip().lower() not in ("0", "false", "no", "off")
 
 
+_ENGINE = None
+
+
+def _engine():
+    """`regex`'s C engine, `regex._regex`, loaded without the Python half of `regex`.
+
+    Importing `regex` imports its pattern parser (~15 ms, a sixth of a one-file check),
+    which a pattern restored from the store never uses: `_regex.compile` rebuilds it from
+    its compiled code. So the engine is loaded on its own, under its own name, where
+    `import regex` later finds and shares it. Anything unusual: the ordinary import.
+    """
+    global _ENGINE
+    if _ENGINE is None:
+        engine = sys.modules.get("regex._regex")
+        if engine is None:
+            try:
+                from importlib.machinery import PathFinder
+
+                package = PathFinder.find_spec("regex")
+                spec = PathFinder.find_spec("regex._regex", package.submodule_search_locations)
+                engine = spec.loader.create_module(spec)
+                spec.loader.exec_module(engine)
+                sys.modules["regex._regex"] = engine
+            except Exception:
+                import regex  # noqa: F401 - importing it loads the engine
+
+                engine = sys.modules["regex._regex"]
+        _ENGINE = engine
+    return _ENGINE
+
+
 def _store_name() -> str:
-    tag = f"{_FORMAT}|{sys.version}|{regex.__version__}|{regex.DEFAULT_VERSION}"
+    engine = _engine()
+    try:  # the engine's build: a new `regex` is a new file
+        st = os.stat(engine.__file__)
+        build = f"{engine.__file__}|{st.st_size}|{st.st_mtime_ns}"
+    except (AttributeError, OSError):
+        build = "?"
+    tag = f"{_FORMAT}|{sys.version}|{engine.MAGIC}|{engine.CODE_SIZE}|{build}"
     return f"copydesk-patterns-{zlib.crc32(tag.encode()):08x}.pickle"
+
+
+def _default_version() -> bool:
+    """Is `regex`'s default version (V0) in force? A program may change it, and then a
+    pattern without an explicit version compiles differently: the store is not used."""
+    loaded = sys.modules.get("regex")
+    return loaded is None or int(getattr(loaded, "DEFAULT_VERSION", V0)) == V0
+
+
+_METACHARS = frozenset("()[]{}?*+|^$\\.-#&~")
+
+
+def escape(text: str) -> str:
+    """`regex.escape(text)`: a backslash before each metacharacter and each space character
+    (tests/test_patterns.py checks it against regex's over every code point)."""
+    return "".join("\\" + c if c in _METACHARS or c.isspace() else c for c in text)
 
 
 def store_dirs() -> list[str]:
@@ -84,7 +150,7 @@ class _PatternUnpickler(pickle.Unpickler):
 
     def find_class(self, module: str, name: str):
         if module in ("_regex", "regex._regex") and name == "compile":
-            return super().find_class(module, name)
+            return _engine().compile
         raise pickle.UnpicklingError(f"{module}.{name} is not a regex pattern")
 
 
@@ -133,15 +199,21 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - a dr
     found = _used.get(key)
     if found is not None:
         return found
+    if not _default_version():
+        import regex
+
+        return regex.compile(pattern, flags)
     blob = _table("regex").get(key)
     if blob is not None:
         try:
             found = _PatternUnpickler(io.BytesIO(blob)).load()
-            if not isinstance(found, regex.Pattern) or found.pattern != pattern:
+            if getattr(found, "pattern", None) != pattern:
                 found = None
         except Exception:  # a damaged entry is a miss
             found = None
     if found is None:
+        import regex
+
         found = regex.compile(pattern, flags)
         try:
             blob = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)

@@ -188,13 +188,11 @@ class PhraseRule(Rule):
         key = (cls, extra)
         pat = PhraseRule._compiled.get(key)
         if pat is None:
-            import regex
-
             from linter import patterns
 
             alts = sorted(list(cls.phrases) + list(extra), key=len, reverse=True)
-            body = "|".join(a if _is_regex(a) else regex.escape(a).replace(r"\ ", r"\s+") for a in alts)
-            pat = patterns.compile(r"(?<![\p{L}\p{N}\-])(?:" + body + r")(?![\p{L}\p{N}\-])", regex.I)
+            body = "|".join(a if _is_regex(a) else patterns.escape(a).replace(r"\ ", r"\s+") for a in alts)
+            pat = patterns.compile(r"(?<![\p{L}\p{N}\-])(?:" + body + r")(?![\p{L}\p{N}\-])", patterns.I)
             PhraseRule._compiled[key] = pat
         return pat
 

@@ -9,8 +9,6 @@ abbreviations ("U.S.", "Nov.", "Dr.", "a.m."), initials, decimals and closing qu
 
 from __future__ import annotations
 
-import regex
-
 from linter import patterns
 from linter.document import Block
 from linter.records import Frozen, set_frozen
@@ -155,7 +153,7 @@ _LONGEST_ABBREVIATION = 13
 # The characters a token before a period may hold: not space (`str.isspace`: regex's \s
 # and the four separators \x1c-\x1f), not an opening quote or parenthesis. Matched
 # backwards from the period, the match starts where the token does.
-_TOKEN_CHARS_BEFORE = patterns.compile(r'[^\s\x1c-\x1f"“(]*', regex.REVERSE)
+_TOKEN_CHARS_BEFORE = patterns.compile(r'[^\s\x1c-\x1f"“(]*', patterns.REVERSE)
 
 
 def _is_boundary(prose: str, dot: int, cut: int, sent_start: int) -> bool:

@@ -10,8 +10,6 @@ Where bylines come from is decided once, in `linter.metadata`: front matter `aut
 
 from __future__ import annotations
 
-import regex
-
 from linter import Hit, Rule, patterns
 
 PLACEHOLDERS = (
@@ -26,14 +24,15 @@ INSTITUTIONS = (
     "upi", "bbc", "npr", "staff", "staff reports", "staff report", "staff writer", "staff writers", "the editors",
     "editorial board", "the editorial board", "news desk", "newsdesk", "news staff", "wire reports", "wire services",
 )
+_BY_PREFIX = patterns.compile(r"(?i)^(?:by|posted\s+by|written\s+by)[:\s]+")
 _SPLIT_AFFILIATION = patterns.compile(r"\s*(?:\||\s[-–—]\s|,|/|•|·)\s*")
-_NAMES = patterns.compile(r"\s*(?:,|\band\b|&|;)\s*", regex.I)
+_NAMES = patterns.compile(r"\s*(?:,|\band\b|&|;)\s*", patterns.I)
 _HANDLE = patterns.compile(
     r"^@[\w.]+$"                                    # @handle
     r"|^[\w-]+\.(?:com|net|org|info|biz|co|io|news|blog|us|uk|de|in)$"  # a bare site name
     r"|^(?=[\w.-]*\d)[a-z][\w.-]*$"                  # user123, jsmith99
     r"|^[a-z]+_[a-z0-9_]+$",                         # john_doe
-    regex.I,
+    patterns.I,
 )
 
 
@@ -43,7 +42,7 @@ def _norm(text: str) -> str:
 
 def classify_byline(text: str, extra: tuple[str, ...] = (), allowed: tuple[str, ...] = ()) -> str | None:
     """The placeholder a byline amounts to ("admin", "a handle"), or None when it names a person or a newsroom."""
-    whole = _norm(regex.sub(r"(?i)^(?:by|posted\s+by|written\s+by)[:\s]+", "", text.strip()))
+    whole = _norm(_BY_PREFIX.sub("", text.strip()))
     if not whole or whole in allowed or whole in INSTITUTIONS:
         return None
     names = _SPLIT_AFFILIATION.split(whole)[0]

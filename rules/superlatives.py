@@ -22,12 +22,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Container, Iterable, Iterator
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from linter import Hit, Rule, patterns
 from linter.scan import literal_alternation, scan_at
+
+if TYPE_CHECKING:
+    import regex
 
 # -- word lists (data) ------------------------------------------------------------------------
 
@@ -204,7 +205,7 @@ ABSOLUTE_PHRASES = (
     "best in class", "without equal", "in a league of its own", "one of a kind", "one-of-a-kind", _THE_ONLY,
 )
 # "its first-ever defeat", "their first-ever reunion": the first of one's own, not a record.
-_OWN_FIRST = patterns.compile(r"(?:its|their|his|her|our|my|your|[\p{L}.]+['’]s?)\s+(?:very\s+)?$", regex.I)
+_OWN_FIRST = patterns.compile(r"(?:its|their|his|her|our|my|your|[\p{L}.]+['’]s?)\s+(?:very\s+)?$", patterns.I)
 
 # Peacock words (SUP201): praise in the writer's voice.
 # "premier" the adjective ("the premier destination"), not the title ("vice premier", "the premier said")
@@ -249,7 +250,7 @@ PUFFERY_EXCEPT = patterns.compile(
     # a limit: "all the top-of-the-line help he could get"
     r"|(?<=\ball\s+the\s+)[\p{L}\-]+\s+[\p{L}\-]+\s+(?:(?:that|which)\s+)?(?:he|she|they|we|it|one|you|i)\s+"
     r"(?:could|can|might)\s+(?:get|find|muster)\b",
-    regex.I,
+    patterns.I,
 )
 # Promises of results (SUP202).
 _SWIFT_DECISIVE = r"swift(?:,|\s+and)\s+decisive"
@@ -317,18 +318,18 @@ WIDELY_VERBS = (
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
           r"august|september|october|november|december)\.?")
 # A number that measures something: not a day of the month, a clock time or a bare year.
-_NUMBER = patterns.compile(r"(?<![\p{L}\p{N}])[$€£]?\d[\d,.]*(?:\s*(?:%|percent|per\s+cent))?", regex.I)
+_NUMBER = patterns.compile(r"(?<![\p{L}\p{N}])[$€£]?\d[\d,.]*(?:\s*(?:%|percent|per\s+cent))?", patterns.I)
 _DATE_NUMBER = patterns.compile(
     r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)|\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
     r"|\d{1,2}:\d\d|(?<![\p{N}$])(?:1[89]|20)\d\d(?![\d,.]*\s*(?:%|percent|people|residents|votes|units))"
     r"|\d{1,2}(?:st|nd|rd|th)\b)",
-    regex.I,
+    patterns.I,
 )
 _QUANTITY_WORDS = patterns.compile(
     r"\b(?:percent|per\s+cent|million|millions|billion|billions|trillion|thousands|hundreds|dozens|doubled|"
     r"tripled|quadrupled|halved|doubl(?:e|es|ing)|tripl(?:e|es|ing)|twice\s+(?:as|the)|(?:two|three|four|five|six|seven|eight|nine|ten)(?:fold|\s+times)|"
     r"two-thirds|three-quarters|one-third|one-quarter)\b",
-    regex.I,
+    patterns.I,
 )
 # A date range: "since 2009", "in 20 years", "since records began", "on record".
 _DATE_RANGE = patterns.compile(
@@ -339,7 +340,7 @@ _DATE_RANGE = patterns.compile(
     r"seven|eight|nine|ten|a\s+half)[\s-]+(?:years?|decades?|centuries|century|months?|generations?)"
     r"|in\s+(?:a|the\s+past|the\s+last)\s+(?:decade|century|generation|(?:half|quarter)[\s-]century|year)"
     r"|on\s+record|since\s+(?:record|records)\s+(?:began|were\s+first\s+kept)|record-keeping\s+began)",
-    regex.I,
+    patterns.I,
 )
 # A citation with no speech verb: "state data show", "figures from the census", "ranked by Forbes".
 _CITATION = patterns.compile(
@@ -362,7 +363,7 @@ _CACHE: dict[tuple, regex.Pattern] = {}
 
 def _literal(phrases: Iterable[str]) -> list[str]:
     """Phrases from config: plain words, escaped so a config can never smuggle in a pattern."""
-    return [regex.escape(" ".join(p.split())).replace(r"\ ", r"\s+") for p in phrases if p.strip()]
+    return [patterns.escape(" ".join(p.split())).replace(r"\ ", r"\s+") for p in phrases if p.strip()]
 
 
 def _is_pattern(phrase: str) -> bool:
@@ -372,7 +373,7 @@ def _is_pattern(phrase: str) -> bool:
 def _as_pattern(phrase: str) -> str:
     if _is_pattern(phrase):
         return phrase
-    return regex.escape(phrase).replace(r"\ ", r"\s+")
+    return patterns.escape(phrase).replace(r"\ ", r"\s+")
 
 
 def _compile(phrases: tuple[str, ...], extra: tuple[str, ...] = ()) -> regex.Pattern:
@@ -384,7 +385,7 @@ def _compile(phrases: tuple[str, ...], extra: tuple[str, ...] = ()) -> regex.Pat
             return _EDGE_L + r"(?:" + "|".join(alts) + r")" + _EDGE_R
 
         # the source (hundreds of phrases escaped) is kept in the pattern store with the pattern
-        pat = patterns.compile(patterns.derived_text("superlatives._compile" + repr(key), source), regex.I)
+        pat = patterns.compile(patterns.derived_text("superlatives._compile" + repr(key), source), patterns.I)
         _CACHE[key] = pat
     return pat
 
@@ -657,7 +658,7 @@ _CHARACTERISED = patterns.compile(
     r"characteri[sz]ed|depicted|caricatured|singled\s+out|held\s+up|hailed|described|billed)\s+"
     r"(?:(?:consistently|repeatedly|widely|often|long|frequently|routinely|variously|alternately)\s+)?"
     r"(?:by\s+[^,.;]{1,40}?\s+)?as\s+(?:the|one|among|its|his|her|their|a|an|some\s+of)\b",
-    regex.I,
+    patterns.I,
 )
 
 # The first person singular outside quotation marks: a quote left unmarked or a column's own voice,
@@ -667,7 +668,7 @@ _FIRST_PERSON = patterns.compile(
 )
 _CAPITALISED_BEFORE = patterns.compile(r"\p{Lu}[\p{L}.]*[\s\-]+$")
 _NUMERAL_AFTER = patterns.compile(r"(?:war|title|phase|class|division|stage|type|level|grade|article|chapter|part|section|"
-                               r"act|book|volume|round|tier|schedule|category|unit|region|game|season)\b", regex.I)
+                               r"act|book|volume|round|tier|schedule|category|unit|region|game|season)\b", patterns.I)
 _SENTENCE_OPENING = patterns.compile(r"^[\s\"“‘'(\[—–\-]*$")
 
 
@@ -739,7 +740,7 @@ def _figured(doc, sent) -> bool:
 
 
 # An embedded social-media post in scraped copy: "pic.twitter.com/...", "— Jane Doe (@jdoe) September 18, 2016".
-_EMBED = patterns.compile(r"pic\.twitter\.com/|\(@\w{1,15}\)\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}", regex.I)
+_EMBED = patterns.compile(r"pic\.twitter\.com/|\(@\w{1,15}\)\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}", patterns.I)
 
 
 @_per_sentence
@@ -755,22 +756,22 @@ def _skipped_sentence(doc, sent) -> bool:
     return bool(_EMBED.search(text))
 
 
-_NEGATION = patterns.compile(r"(?:\b(?:not|never|no|hardly|far\s+from|nor)|n[’']t)\s+(?:\p{L}+\s+){0,2}$", regex.I)
+_NEGATION = patterns.compile(r"(?:\b(?:not|never|no|hardly|far\s+from|nor)|n[’']t)\s+(?:\p{L}+\s+){0,2}$", patterns.I)
 
 
-_CONCESSIVE = patterns.compile(r"\beven\s+(?:the|a|an|some|their|its|his|her)\s+(?:(?:most|more|very)\s+)?$", regex.I)
+_CONCESSIVE = patterns.compile(r"\beven\s+(?:the|a|an|some|their|its|his|her)\s+(?:(?:most|more|very)\s+)?$", patterns.I)
 # A peacock word said of something only as a possibility: "might become a game changer", "would be world-class".
 _MODAL_PREDICATE = patterns.compile(
     r"\b(?:might|may|could|would|should)\s+(?:(?:yet|still|well|also|not|even|one\s+day|eventually|someday|"
     r"ultimately|really|never)\s+)*(?:become|be|prove|prove\s+to\s+be|turn\s+out\s+to\s+be|emerge\s+as|"
     r"turn\s+into|make\s+(?:it|them|him|her)|make\s+for)\s+(?:(?:a|an|the|some\s+kind\s+of|a\s+kind\s+of)\s+)?"
     r"(?:(?:real|true|genuine|potential|possible|major|big|veritable|truly)\s+)?$",
-    regex.I,
+    patterns.I,
 )
 _PREDICATE = patterns.compile(
     r"\b(?:is|are|was|were|be|been|being|become|becomes|became|becoming|prove|proves|proved|turns?\s+out\s+to\s+be)\s+"
     r"(?:(?:a|an|the)\s+)?(?:(?:real|true|genuine|potential|possible|major|big|truly)\s+)?$",
-    regex.I,
+    patterns.I,
 )
 
 
@@ -846,28 +847,28 @@ class _SupRule(Rule):
 _SUP_WORD = patterns.compile(
     _EDGE_L + r"(?P<word>(?:most|least)\s+(?:\p{L}+ly\s+)?(?P<adj>\p{L}[\p{L}\-]*)|best|worst|\p{L}{2,}est)"
     r"(?P<compound>-\p{L}+(?:-\p{L}+)?)?" + _EDGE_R,
-    regex.I,
+    patterns.I,
 )
 _FRAME = patterns.compile(
     r"(?P<frame>(?:(?:one|some|several|two|three|many)\s+of\s+|among\s+)?(?:the|its|his|her|their|our|my|your|"
     r"this|[\p{L}\p{N}.&’'\-]+['’]s?)\s+(?:(?:very|single|possibly|arguably|perhaps|by\s+far|all-time|"
     r"second|third|fourth|fifth|\p{L}+ly)\s+){0,2})$",
-    regex.I,
+    patterns.I,
 )
 _ORDINAL_RANK = patterns.compile(r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+$",
-                              regex.I)
-_ADJ_SUFFIX = patterns.compile(r"(?:ful|ous|ive|ic|ical|al|able|ible|ant|ent|less|ish|ing|ed|ary|ory|ile|ar|ly|y)$", regex.I)
+                              patterns.I)
+_ADJ_SUFFIX = patterns.compile(r"(?:ful|ous|ive|ic|ical|al|able|ible|ant|ent|less|ish|ing|ed|ary|ory|ile|ar|ly|y)$", patterns.I)
 _IDIOM_BEFORE = patterns.compile(
     r"\bat\s+(?:the|his|her|their|its|our|my|your)\s+(?:[\p{L}\-]+\s+)?$|(?:\bat|\bfear(?:s|ed|ing)?|\bprepar(?:e|es|ed|ing)\s+for|\bhop(?:e|es|ed|ing)\s+for|\bfor|\bmake|\bmade|"
     r"\bmaking|\bget|\bgets|\bgetting|\bgot|\bbring|\bbrings|\bbrought|\bbring\s+out|\bbrought\s+out|\bdo|\bdoes|\bdid|\bdoing|\bdone|\btry|\btried|\btrying|"
     r"\bassume|\bassumed|\bexpect|\bexpected|\bbelieve)\s+(?:the|his|her|their|its|our|my|your|one['’]s)\s+$",
-    regex.I,
+    patterns.I,
 )
 _IDIOM_AFTER = patterns.compile(r"^\s*(?:is|was)\s+(?:over|yet\s+to\s+come|behind|still\s+to\s+come)\b|^\s*of\s+(?:luck|all|both|times|"
                              r"it|them|the\s+best)\b|^\s*out\s+of\b"
                              r"|^\s*in\s+(?:people|us|him|her|them|everyone|each\s+other|humanity|mankind|human\s+nature)\b"
-                             r"|^\s*(?:-|,)?\s*case\b", regex.I)
-_POSSESSIVE = patterns.compile(r"['’]s?\s+$|\b(?:its|his|her|their|our|my|your)\s+$", regex.I)
+                             r"|^\s*(?:-|,)?\s*case\b", patterns.I)
+_POSSESSIVE = patterns.compile(r"['’]s?\s+$|\b(?:its|his|her|their|our|my|your)\s+$", patterns.I)
 _SCOPE_AFTER = patterns.compile(
     r"^(?:[\s-]+[\p{L}\-’']+){0,4}?\s+(?:in|of|on|at|among|across|for)\s+(?:the\s+|this\s+|its\s+|his\s+|her\s+|their\s+)?"
     r"(?:\p{Lu}|town|area|region|league|state|nation|country|county|city|district|division|conference|province|"
@@ -878,11 +879,11 @@ _SCOPE_AFTER = patterns.compile(
 
 
 # Small checks around a superlative, compiled once here rather than through regex's cache per call.
-_EVEN_BEFORE = patterns.compile(r"\beven\s+(?:\S+\s+){0,2}$", regex.I)
-_OWN_VOICE_FRAME = patterns.compile(r"(?:one\s+of\s+|some\s+of\s+)?(?:my|our|your)\b", regex.I)
-_MOST_LIKELY = patterns.compile(r"(?:most|least)\s+likely\b", regex.I)
-_LEAST_QUANTIFIER = patterns.compile(r"\s*(?:of|we|i|they|he|she|you|that|bit|amount)\b", regex.I)
-_EVER_AFTER = patterns.compile(r"\s*(?:-|\s)?(?:ever|yet)\b", regex.I)
+_EVEN_BEFORE = patterns.compile(r"\beven\s+(?:\S+\s+){0,2}$", patterns.I)
+_OWN_VOICE_FRAME = patterns.compile(r"(?:one\s+of\s+|some\s+of\s+)?(?:my|our|your)\b", patterns.I)
+_MOST_LIKELY = patterns.compile(r"(?:most|least)\s+likely\b", patterns.I)
+_LEAST_QUANTIFIER = patterns.compile(r"\s*(?:of|we|i|they|he|she|you|that|bit|amount)\b", patterns.I)
+_EVER_AFTER = patterns.compile(r"\s*(?:-|\s)?(?:ever|yet)\b", patterns.I)
 _NAME_AFTER = patterns.compile(r"\s+\p{Lu}")
 _NAME_BEFORE = patterns.compile(r"\p{Lu}\p{L}*\s+$")
 _NEXT_WORD = patterns.compile(r"[\s-]*([\p{L}’']+)")
@@ -890,8 +891,8 @@ _SECOND_WORD = patterns.compile(r"[\s-]*[\p{L}’']+\s+([\p{L}’']+)")
 _WORLDS = patterns.compile(r"\bworld['’]s")
 _KNOWN_AFTER = patterns.compile(r"\s*(?:-|\s)?known\b")
 _NEXT_TWO_WORDS = patterns.compile(r"[\s-]*([\p{L}’'\-]+)(?:\s+([\p{L}’'\-]+))?")
-_SUBSET_AFTER = patterns.compile(r"[\s-]*(?:members|ones)\s+(?:of|among|in)\s+(?:the|this|that|their|its|our)\b", regex.I)
-_GROUP_AFTER = patterns.compile(r"\s*(?:[,.;:!?)]|$|(?:of|in|among|and|who|are|were|have|will)\b)", regex.I)
+_SUBSET_AFTER = patterns.compile(r"[\s-]*(?:members|ones)\s+(?:of|among|in)\s+(?:the|this|that|their|its|our)\b", patterns.I)
+_GROUP_AFTER = patterns.compile(r"\s*(?:[,.;:!?)]|$|(?:of|in|among|and|who|are|were|have|will)\b)", patterns.I)
 _CLAUSE_END = patterns.compile(r"[,;:.!?—–()\"“”]|\s(?:and|but|while|which|who|because)\s")
 _STATISTICALLY = patterns.compile(r"statistically\s+$")
 
@@ -1001,7 +1002,7 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
 # Every _SUP_WORD match starts a run of letters that ends in "est" ("largest", "best") or is
 # "most", "least" or "worst", and every _QUICK match holds one of these keys too.
 _SUP_KEYS = (b"est", b"most", b"least", b"worst")
-_LETTERS_BEFORE = patterns.compile(r"\p{L}*", regex.REVERSE)  # matched backwards from a position
+_LETTERS_BEFORE = patterns.compile(r"\p{L}*", patterns.REVERSE)  # matched backwards from a position
 
 
 def _keyed_sentences(doc, folded: bytes) -> list[tuple[Any, int, set[int]]]:
@@ -1043,7 +1044,7 @@ def _keyed_sentences(doc, folded: bytes) -> list[tuple[Any, int, set[int]]]:
 _FRAME_KEY = _Lazy(lambda: r"(?:one|some|several|two|three|many|among|the|its|his|her|their|our|my|your|this|['?])"
                            r"(?=s?[\s?])")
 _FRAME_RUN_ASCII = "&'-.0123456789abcdefghijklmnopqrstuvwxyz"  # the ASCII characters of _FRAME's words, lower case
-_FRAME_RUN_BEFORE = patterns.compile(r"[\p{L}\p{N}.&’'\-]+", regex.REVERSE)  # matched backwards from a position
+_FRAME_RUN_BEFORE = patterns.compile(r"[\p{L}\p{N}.&’'\-]+", patterns.REVERSE)  # matched backwards from a position
 def _frame(before: str):
     """`_FRAME.search(before)`, tried only where a frame can start in the last seven words of `before`.
 
@@ -1096,10 +1097,10 @@ def _superlatives_once(doc, options: dict[str, Any]) -> list[tuple[Any, int, int
     return _LAST[2]
 
 
-_SELLER_NOUN = patterns.compile(r"-sellers?$", regex.I)
+_SELLER_NOUN = patterns.compile(r"-sellers?$", patterns.I)
 _SALES_NAMED = patterns.compile(r"\b(?:lists?|charts?|sales|sold|copies|(?-i:\p{Lu}\p{L}+)\s+(?:list|chart|ranking))\b",
-                             regex.I)
-_REFERRING = patterns.compile(r"\s*(?:about|by|on|of|from|that|which|[,;:)\"”])", regex.I)
+                             patterns.I)
+_REFERRING = patterns.compile(r"\s*(?:about|by|on|of|from|that|which|[,;:)\"”])", patterns.I)
 
 
 def _best_seller_fact(prose: str, sent, m) -> bool:
@@ -1158,21 +1159,21 @@ _KIN = _words_set(KINSHIP_NOUNS)
 _GROUP = _words_set(GROUP_ADJECTIVES)
 _MOST_NOUNS = _words_set(MOST_NOUNS)
 _MOST_ADJ = _words_set(MOST_ADJECTIVES)
-_QUICK = patterns.compile(r"est\b|worst|\bmost\b|\bleast\b|est-", regex.I)
+_QUICK = patterns.compile(r"est\b|worst|\bmost\b|\bleast\b|est-", patterns.I)
 _CHOICE_NOUNS = _words_set(CHOICE_NOUNS)
 _POSS = r"(?:his|her|their|its|our|my|your|one['’]s)"
 _IDIOMS = patterns.compile(r"(?<![\p{L}\-])(?:" + "|".join(p.replace("{poss}", _POSS) for p in IDIOMS) + r")(?![\p{L}\-])",
-                        regex.I)
+                        patterns.I)
 _CHOICE = patterns.compile(r"(?<![\p{L}\-])(?:" + "|".join(CHOICE_FRAME) + r")(?:(?:the|their|his|her|its|our)\s+"
                         r"(?:best|worst|most\s+\p{L}+)\s+[\p{L}\-]+(?:\s+[\p{L}\-]+)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|"
                         r"\s+or\s+))*(?:the|their|his|her|its|our)\s+$",
-                        regex.I)
-_HYPOTHETICAL = patterns.compile("|".join(HYPOTHETICAL), regex.I)
-_VIEW = patterns.compile("|".join(VIEW_FRAME), regex.I)
+                        patterns.I)
+_HYPOTHETICAL = patterns.compile("|".join(HYPOTHETICAL), patterns.I)
+_VIEW = patterns.compile("|".join(VIEW_FRAME), patterns.I)
 _CLAUSE_BREAK = patterns.compile(r"[,;:—–()]|\s-\s|\.\s")
 # A pronoun's contraction is not a possessive frame: "he's best as", "what's most important".
 _CONTRACTION = patterns.compile(r"(?:^|\s)(?:he|she|it|that|what|who|there|here|where|let|this|everyone|nobody|"
-                             r"everything|nothing|someone|somebody)['’]s\s+(?:\p{L}+ly\s+)?$", regex.I)
+                             r"everything|nothing|someone|somebody)['’]s\s+(?:\p{L}+ly\s+)?$", patterns.I)
 
 
 # Where an IDIOMS match can start: every one opens with a letter, at a word's edge.
@@ -1474,8 +1475,8 @@ _ADVERB = _compile(INTENSIFIER_ADVERBS)
 _ADJECTIVE = _compile(INTENSIFIER_ADJECTIVES)
 _ALWAYS = _compile(ALWAYS_VAGUE)
 _VAGUE_PHRASES = ALWAYS_VAGUE + INTENSIFIER_ADVERBS + INTENSIFIER_ADJECTIVES  # and "widely" (_WIDELY)
-_WIDELY = patterns.compile(r"(?<![\p{L}\-])widely\s+(?:" + "|".join(WIDELY_VERBS) + r")(?![\p{L}\-])", regex.I)
-_CHANGE = patterns.compile(r"(?:" + CHANGE_WORDS + r")$", regex.I)
+_WIDELY = patterns.compile(r"(?<![\p{L}\-])widely\s+(?:" + "|".join(WIDELY_VERBS) + r")(?![\p{L}\-])", patterns.I)
+_CHANGE = patterns.compile(r"(?:" + CHANGE_WORDS + r")$", patterns.I)
 _QUANTITY = _words_set(QUANTITY_NOUNS)
 _TOKEN = patterns.compile(r"[\p{L}][\p{L}’'\-]*")
 
