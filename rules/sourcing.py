@@ -302,6 +302,8 @@ class _WordMasks:
         self.clear()
         self._alternation = self._any = self._at = None
         self._fast = False
+        _SENTENCE_MASKS.clear()
+        _LAST[:] = None, None, None
 
     def clear(self) -> None:
         self.masks.clear()
@@ -359,11 +361,19 @@ def _lower_prose(doc) -> str | None:
     and a case-insensitive pattern matches "ſ" (long s) as "s" though "ſ" lower-cases to
     itself. With any of them the rules take the plain way.
     """
+    if _LAST[0] is doc:
+        return _LAST[1]
     prose = doc.prose
     # "İ" is the one character whose lower case is longer; doc.lower_prose keeps it as it is
     if "İ" in prose or "Σ" in prose or "ſ" in prose:
         return None
     return doc.lower_prose
+
+
+# The last document _sentence_masks answered for, its _lower_prose and its masks: the rules
+# ask about one document after another, each several times, and an identity test is cheaper
+# than a weak-key lookup. Holds one document alive until the next is asked about.
+_LAST: list = [None, None, None]
 
 
 def _sentence_masks(doc) -> list[int] | None:
@@ -373,9 +383,13 @@ def _sentence_masks(doc) -> list[int] | None:
     (cut at the sentence's ends); the answer per distinct word is kept across documents.
     Without a faithful lower-case copy (see _lower_prose), each sentence is searched instead.
     """
-    if doc in _SENTENCE_MASKS:
-        return _SENTENCE_MASKS[doc]
+    if _LAST[0] is doc:
+        return _LAST[2]
     lower = _lower_prose(doc)
+    if doc in _SENTENCE_MASKS:
+        masks = _SENTENCE_MASKS[doc]
+        _LAST[:] = doc, lower, masks
+        return masks
     masks = None
     if lower is not None:
         known = _WORDS.masks
@@ -390,6 +404,7 @@ def _sentence_masks(doc) -> list[int] | None:
         hot = distinct.intersection(_WORDS.hot).intersection
         masks = [reduce(or_, map(known.__getitem__, hot(sentence)), 0) for sentence in words]
     _SENTENCE_MASKS[doc] = masks
+    _LAST[:] = doc, lower, masks
     return masks
 
 
