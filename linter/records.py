@@ -15,11 +15,22 @@ equality (and the hash). Instances pickle by their fields, for the parallel runn
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import ClassVar
 
 __all__ = ["Frozen", "Record", "set_frozen"]
 
 set_frozen = object.__setattr__  # how a Frozen class's __init__ sets its fields
+
+
+def _tuple_getter(names: tuple[str, ...]):
+    """A function of a record returning the tuple of these fields' values."""
+    if len(names) >= 2:
+        return attrgetter(*names)
+    if len(names) == 1:
+        one = attrgetter(names[0])
+        return lambda record: (one(record),)
+    return lambda record: ()
 
 
 class Record:
@@ -38,16 +49,21 @@ class Record:
             names.extend((slots,) if isinstance(slots, str) else slots)
         cls._field_names = tuple(names)
         cls._compared_names = tuple(n for n in names if n not in cls._uncompared)
+        # tuple-of-fields getters in C: findings are hashed and compared once each per run
+        cls._values_of = staticmethod(_tuple_getter(cls._field_names))
+        cls._compared_of = staticmethod(_tuple_getter(cls._compared_names))
+
+    _values_of = _compared_of = staticmethod(lambda record: ())
 
     def _values(self) -> tuple:
-        return tuple(getattr(self, name) for name in self._field_names)
+        return self._values_of(self)
 
     def _compared(self) -> tuple:
-        return tuple(getattr(self, name) for name in self._compared_names)
+        return self._compared_of(self)
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return self._compared() == other._compared()
+            return self._compared_of(self) == other._compared_of(other)
         return NotImplemented
 
     __hash__ = None  # mutable: unhashable, like a dataclass with eq and without frozen
@@ -72,4 +88,4 @@ class Frozen(Record):
         raise AttributeError(f"cannot delete field '{name}' of a {type(self).__name__}")
 
     def __hash__(self) -> int:
-        return hash(self._compared())
+        return hash(self._compared_of(self))
