@@ -13,6 +13,7 @@ The plain-word list is data (PLAIN_WORDS below); a newsroom extends it with the 
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -259,7 +260,8 @@ class PlainWords(PhraseRule):
         words = {**PLAIN_WORDS, **{" ".join(k.lower().split()): v for k, v in extra.items()}} if extra else PLAIN_WORDS
         allowed = {" ".join(a.lower().split()) for a in options.get("allowed-phrases", ())}
         # a newsroom's phrases are literal words, never patterns: escape them
-        pattern = self.pattern(tuple(sorted(regex.escape(k).replace(r"\ ", r"\s+") for k in words if k not in PLAIN_WORDS)))
+        pattern = self.pattern(tuple(sorted(regex.escape(k).replace(r"\ ", r"\s+") for k in words
+                                            if k not in PLAIN_WORDS)) if extra else ())
         for m in _phrase_matches(pattern, doc, words, self.skip_kinds):
             found = m.group()
             key = " ".join(found.lower().split())
@@ -275,50 +277,99 @@ class PlainWords(PhraseRule):
 
 # Few news stories hold a plain-words phrase, and the phrase pattern (an IGNORECASE alternation
 # in `regex`) is slow to scan: it is tried only where one of the phrases starts in the lower-cased
-# text. A phrase is looked for there (`str.find`, or a plain `re` pattern where its spaces may be
-# any whitespace) only when the start of its longest word is in the text at all (a fast substring
-# search). That never misses a match the pattern would find, as long as lower-casing turns every
-# character IGNORECASE matches with a phrase's ASCII character into that character, in place:
-# true but for these three (İ lower-cases to two characters; ı and ſ stay as they are).
+# text. A phrase is looked for there only when its keyword (a piece of one of its words) is in the
+# text at all (a fast substring search), and then from the keyword's places. That never misses a
+# match the pattern would find, as long as lower-casing turns every character IGNORECASE matches
+# with a phrase's ASCII character into that character, in place: true but for these three (İ
+# lower-cases to two characters; ı and ſ stay as they are).
 _FOLDS_APART = ("İ", "ı", "ſ")
 _KEYWORD_LENGTH = 6  # "utiliz" stands for utilize, utilizes, utilized, utilizing and utilization
+# Words several phrases share, each looked for once for all of them: "the fact that" (five
+# phrases), "on a ... basis" (three), utilize and utilise.
+_SHARED_KEYWORDS = ("fact", "basis", "utili")
 _PHRASE_FINDERS: dict[frozenset[str], dict[str, list[str]] | None] = {}
-_PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {}
+_PLAIN_PHRASES = frozenset(PLAIN_WORDS)
+_PHRASE_PLANS: dict[tuple[str, str], tuple[re.Pattern[str], list[str] | None]] = {}
 
 
 def _phrase_finder(phrases: Iterable[str]) -> dict[str, list[str]] | None:
-    """The start of each (lower-case) phrase's longest word -> the phrases; None when a phrase is
-    not plain ASCII words (the reasoning above holds for ASCII only)."""
-    key = frozenset(phrases)
+    """keyword -> the (lower-case) phrases it stands for; None when a phrase is not plain ASCII
+    words (the reasoning above holds for ASCII only). A phrase's keyword is one of
+    _SHARED_KEYWORDS it holds, else the start of its longest word: as much of it as the longest
+    words of the phrases with the same start share (a longer keyword is found faster)."""
+    key = _PLAIN_PHRASES if phrases is PLAIN_WORDS else frozenset(phrases)  # built (and hashed) once
     if key not in _PHRASE_FINDERS:
-        finder: dict[str, list[str]] | None = {}
+        groups: dict[str, list[str]] | None = {}
         for phrase in sorted(key):
             words = phrase.split()
             if not words or not phrase.isascii():
-                finder = None
+                groups = None
                 break
-            finder.setdefault(max(words, key=len)[:_KEYWORD_LENGTH], []).append(phrase)
+            shared = next((k for k in _SHARED_KEYWORDS if k in phrase), None)
+            groups.setdefault(shared or "\n" + max(words, key=len)[:_KEYWORD_LENGTH], []).append(phrase)
+        finder = None
+        if groups is not None:
+            finder = {}
+            for group, members in groups.items():
+                if group.startswith("\n"):  # no shared keyword: the longest words' common start
+                    group = os.path.commonprefix([max(p.split(), key=len) for p in members])
+                finder.setdefault(group, []).extend(members)
         _PHRASE_FINDERS[key] = finder
     return _PHRASE_FINDERS[key]
 
 
-def _occurrences(lowered: str, phrase: str) -> Iterator[int]:
-    """Every index where `phrase` (lower case; its spaces any whitespace) starts, overlapping ones too.
-    A one-word phrase is a substring search; a longer one's pattern is compiled on first need (a
-    one-file run needs few of them)."""
+def _occurrences(lowered: str, phrase: str, keyword: str) -> Iterator[int]:
+    """Every index where `phrase` (lower case; its spaces any whitespace) starts, overlapping ones
+    too, given that `keyword` is in `lowered`. A one-word phrase is a substring search. A longer
+    one is looked for from its keyword's places when the keyword starts one of its words (once):
+    back over the words before it (each run of whitespace before a word is all the whitespace
+    between it and the word before), then its pattern is tried there. Otherwise its pattern
+    searches the text."""
     if " " not in phrase:
         at = lowered.find(phrase)
         while at != -1:
             yield at
             at = lowered.find(phrase, at + 1)
         return
-    pattern = _PHRASE_PATTERNS.get(phrase)
-    if pattern is None:
-        pattern = _PHRASE_PATTERNS[phrase] = re.compile(re.escape(phrase).replace(r"\ ", r"\s+"))
+    plan = _PHRASE_PLANS.get((phrase, keyword))
+    if plan is None:
+        plan = _PHRASE_PLANS[phrase, keyword] = _phrase_plan(phrase, keyword)
+    pattern, before = plan
+    if before is not None:
+        at = lowered.find(keyword)
+        while at != -1:
+            start = _words_before(lowered, at, before)
+            if start != -1 and pattern.match(lowered, start):
+                yield start
+            at = lowered.find(keyword, at + 1)
+        return
     m = pattern.search(lowered)
     while m is not None:
         yield m.start()
         m = pattern.search(lowered, m.start() + 1)
+
+
+def _phrase_plan(phrase: str, keyword: str) -> tuple[re.Pattern[str], list[str] | None]:
+    """A longer phrase's pattern (compiled on first need: a one-file run needs few), and the words
+    before its keyword's word, nearest first (None when the keyword does not start one word only)."""
+    pattern = re.compile(re.escape(phrase).replace(r"\ ", r"\s+"))
+    words = phrase.split()
+    at_word = [i for i, w in enumerate(words) if keyword in w]
+    if len(at_word) == 1 and words[at_word[0]].startswith(keyword) and phrase.count(keyword) == 1:
+        return pattern, words[at_word[0] - 1::-1] if at_word[0] else []
+    return pattern, None
+
+
+def _words_before(text: str, at: int, words: list[str]) -> int:
+    """Where `words` (nearest first) end at `at`, each followed by whitespace; -1 if they don't."""
+    for word in words:
+        end = at
+        while end and text[end - 1].isspace():
+            end -= 1
+        if end == at or end < len(word) or not text.startswith(word, end - len(word)):
+            return -1
+        at = end - len(word)
+    return at
 
 
 def _phrase_starts(lowered: str, finder: dict[str, list[str]]) -> list[int]:
@@ -327,7 +378,7 @@ def _phrase_starts(lowered: str, finder: dict[str, list[str]]) -> list[int]:
     for keyword, phrases in finder.items():
         if keyword in lowered:
             for phrase in phrases:
-                starts.extend(_occurrences(lowered, phrase))
+                starts.extend(_occurrences(lowered, phrase, keyword))
     starts.sort()
     return starts
 
@@ -336,11 +387,11 @@ def _phrase_matches(pattern, doc, phrases: Iterable[str], skip_kinds: tuple[str,
     """`pattern.finditer` over each block but those of `skip_kinds`, tried only where one of the
     phrases starts."""
     prose = doc.prose
-    blocks = [b for b in doc.blocks if b.kind not in skip_kinds]
     finder = _phrase_finder(phrases)
-    if finder is None or any(c in prose for c in _FOLDS_APART):
-        for block in blocks:
-            yield from pattern.finditer(prose, block.start, block.end)
+    if finder is None or (not prose.isascii() and any(c in prose for c in _FOLDS_APART)):
+        for block in doc.blocks:
+            if block.kind not in skip_kinds:
+                yield from pattern.finditer(prose, block.start, block.end)
         return
     # with no İ in the prose (the one character whose lower case is longer), the document's shared
     # lower-cased copy is prose.lower(), index for index: no copy of our own
@@ -348,7 +399,9 @@ def _phrase_matches(pattern, doc, phrases: Iterable[str], skip_kinds: tuple[str,
     starts = _phrase_starts(lowered, finder)
     if not starts:
         return
-    for block in blocks:
+    for block in doc.blocks:
+        if block.kind in skip_kinds:
+            continue
         first, last = bisect.bisect_left(starts, block.start), bisect.bisect_left(starts, block.end)
         if first < last:
             yield from scan_at(pattern, prose, starts[first:last], endpos=block.end)

@@ -111,3 +111,47 @@ def test_corpus_words_match_the_plain_pattern():
 def test_rules_still_flag():
     long = " ".join(["word"] * 35) + "."
     assert [f.code for f in lint(long, "RDB201")] == ["RDB201"]
+
+
+# Phrases in every spacing, in capitals, inside other words, at the text's edges, overlapping.
+PHRASE_TEXTS = [
+    "In order to win, the order to in order\nto move; border to; in  order   to; IN ORDER TO.",
+    "order to start. in\u00a0order to. in\u2003order\u2028to go. x in order to",
+    "Due to the fact that it rained, despite the fact\nthat, in spite of the   fact that, owing to the fact that"
+    " — in light of the fact that, the fact that, due to the factual, due to thefact that.",
+    "Utilize, UTILISATION, re-utilized, prior to, subsequent\tto, prior toto, on a daily basis, on a\nweekly basis.",
+    "at this point in time at the present time in the near future with the exception of in lieu of",
+    "in in order order to to in order to",
+]
+
+
+def _plain_starts(lowered, phrases):
+    """Every index where one of the phrases starts: each phrase's pattern searched everywhere."""
+    starts = []
+    for phrase in phrases:
+        pattern = re.compile(re.escape(phrase).replace(r"\ ", r"\s+"))
+        m = pattern.search(lowered)
+        while m is not None:
+            starts.append(m.start())
+            m = pattern.search(lowered, m.start() + 1)
+    return sorted(starts)
+
+
+@pytest.mark.parametrize("text", PHRASE_TEXTS)
+def test_phrase_starts_from_keywords_are_every_start(text):
+    from rules import readability as rules
+
+    extra = ["endeavor to", "in the event of the fact", "fact finding", "at   the end of the day"]
+    for phrases in (rules.PLAIN_WORDS, {**rules.PLAIN_WORDS, **dict.fromkeys(extra, "x")}):
+        phrases = [" ".join(p.lower().split()) for p in phrases]
+        finder = rules._phrase_finder(phrases)
+        assert sorted(p for ps in finder.values() for p in ps) == sorted(set(phrases))
+        assert all(k in p and " " not in k for k, ps in finder.items() for p in ps)
+        lowered = text.lower()
+        assert rules._phrase_starts(lowered, finder) == _plain_starts(lowered, set(phrases))
+
+
+def test_plain_words_found_in_any_spacing():
+    found = lint("We met in order\nto talk, and on a weekly   basis after that, due to the fact that it rained.",
+                 "RDB301")
+    assert [f.words for f in found] == ["in order\nto", "on a weekly   basis", "due to the fact that"]
