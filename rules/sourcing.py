@@ -19,13 +19,14 @@ from collections.abc import Iterable, Iterator
 from functools import cache, reduce
 from itertools import compress
 from operator import or_
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from linter import Hit, Rule, patterns
 from linter.attribution import names_source
 from linter.scan import KeywordFilter, literal_alternation, scan_at, starts_near, word_starts
+
+if TYPE_CHECKING:
+    import regex
 
 # -- phrase lists (data) --------------------------------------------------------------------------
 
@@ -140,7 +141,7 @@ _ANONYMITY_REASON = patterns.compile(
     r"fear(?:ed|ing|s)?\s+(?:of\s+)?(?:retaliation|reprisals?)|speaking\s+anonymously|without\s+being\s+(?:named|identified)|"
     r"because\s+(?:the\s+)?(?:talks|negotiations|matter|discussions|investigation)\s+(?:are|were|is|was)\s+"
     r"(?:private|confidential|ongoing))",
-    regex.I,
+    patterns.I,
 )
 
 _AUX = r"(?:(?:have|has|had|will|would|may|might|could|also|often|long|repeatedly|previously|increasingly|" \
@@ -148,12 +149,12 @@ _AUX = r"(?:(?:have|has|had|will|would|may|might|could|also|often|long|repeatedl
 
 
 def _words(items: Iterable[str]) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+    return "|".join(patterns.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
 
 
 def _literal(phrases: Iterable[str]) -> list[str]:
     """Phrases from config: plain words, escaped so a config can never smuggle in a pattern."""
-    return [regex.escape(" ".join(p.split())).replace(r"\ ", r"\s+") for p in phrases if p.strip()]
+    return [patterns.escape(" ".join(p.split())).replace(r"\ ", r"\s+") for p in phrases if p.strip()]
 
 
 _CACHE: dict[tuple, Any] = {}
@@ -164,7 +165,7 @@ def _compile(parts: Iterable[str], extra: tuple[str, ...] = ()) -> regex.Pattern
     pat = _CACHE.get(key)
     if pat is None:
         body = "|".join(list(key[0]) + _literal(extra))
-        pat = patterns.compile(r"(?<![\p{L}\p{N}\-])(?:" + body + r")(?![\p{L}\p{N}\-])", regex.I)
+        pat = patterns.compile(r"(?<![\p{L}\p{N}\-])(?:" + body + r")(?![\p{L}\p{N}\-])", patterns.I)
         _CACHE[key] = pat
     return pat
 
@@ -199,7 +200,7 @@ def _group_regex(groups: tuple[str, ...]) -> regex.Pattern:
     pat = _GROUP.get(groups)
     if pat is None:
         pat = patterns.compile(r"(?<![\p{L}\p{N}\-])(?:" + _group_pattern(groups) + r")(?![\p{L}\p{N}\-])",
-                            regex.I)
+                            patterns.I)
         _GROUP[groups] = pat
     return pat
 
@@ -207,18 +208,18 @@ def _group_regex(groups: tuple[str, ...]) -> regex.Pattern:
 # A group named in place: "Critics, including Senator Ana Ruiz, say", "analysts at Barclays said".
 _NAMING_LINK = patterns.compile(r"\b(?:including|such\s+as|like|among\s+them|led\s+by|notably|especially|namely)\b"
                              r"|(?:^|\s)(?:at|from|with|in|inside|within|polled\s+by|surveyed\s+by|"
-                             r"interviewed\s+by|cited\s+by|quoted\s+by)\s+(?:the\s+)?(?=(?-i:\p{Lu}))", regex.I)
+                             r"interviewed\s+by|cited\s+by|quoted\s+by)\s+(?:the\s+)?(?=(?-i:\p{Lu}))", patterns.I)
 _MEMBERS_NAMED = patterns.compile(r"\b(?:among\s+(?:them|those|the\s+(?:critics|supporters|opponents|experts|"
                                r"analysts))|including|such\s+as|led\s+by)\b[^.;]{0,40}?\p{Lu}\p{Ll}+")
 _CAPITAL_NAME = patterns.compile(r"\b\p{Lu}[\p{L}'’\-.]+(?:\s+\p{Lu}[\p{L}'’\-.]+)*")
-_TARGET_PREP = patterns.compile(r"\b(?:of|for|to|against|on|about|over)\s+(?:the\s+|a\s+)?$", regex.I)
+_TARGET_PREP = patterns.compile(r"\b(?:of|for|to|against|on|about|over)\s+(?:the\s+|a\s+)?$", patterns.I)
 
 # Officials (SRC202).
 _OFFICIALS = patterns.compile(
     r"(?<![\p{L}\p{N}\-])(?P<mods>(?:[\p{L}.’'\-]+\s+){0,4}?)officials\s+" + _AUX +
     r"(?P<verb>said|say|says|told|tell|confirmed|announced|stated|added|noted|warned|believe|believed|"
     r"estimated|expect|expected|acknowledged|insisted|declined|cautioned|indicated|reported|claimed)\b",
-    regex.I,
+    patterns.I,
 )
 _VAGUE_OFFICIAL_MODS = frozenset(
     """some several many most other others senior top unnamed anonymous various two three four five
@@ -279,13 +280,9 @@ class _WordMasks:
 
     New words are worked out a document at a time: one scan of them all for any keyword
     (few words hold one), then, for the words that do, one pass over each such word.
-    The scans use stored `regex` patterns (free at start-up) until a process has learnt
-    _MANY words; from then on stdlib `re` ones, about four times faster on these literal
-    alternations but ~10 ms to compile when the pattern store does not hold them. Both
-    engines match a literal alternation alike.
+    The scans are stdlib `re` patterns (about four times faster than `regex` on these literal
+    alternations), restored from the pattern store.
     """
-
-    _MANY = 5_000
 
     def __init__(self):
         self.masks: dict[str, int] = {}
@@ -293,15 +290,12 @@ class _WordMasks:
         self._alternation: str | None = None  # any keyword of any registered set
         self._any = None  # a compiled _alternation
         self._at = None  # the longest keyword starting at a place: (?=(_alternation))
-        self._fast = False  # are _any and _at stdlib `re` patterns?
-        self._learnt = 0
         self._bits: dict[str, int] = {}  # keyword -> bits of the sets holding it or a prefix of it
 
     def forget(self) -> None:
         """After a set registers: everything worked out so far may be wrong."""
         self.clear()
         self._alternation = self._any = self._at = None
-        self._fast = False
         _SENTENCE_MASKS.clear()
         _LAST[:] = None, None, None
 
@@ -317,21 +311,14 @@ class _WordMasks:
         # every keyword starting where a longer one starts is a prefix of it
         self._bits = {k: reduce(or_, (bits.get(k[:i], 0) for i in range(1, len(k) + 1)), 0) for k in bits}
         self._alternation = literal_alternation(bits)
-
-    def _compile(self, fast: bool) -> None:
-        compile_ = patterns.compile_re if fast else patterns.compile
-        self._any = compile_(self._alternation)
-        self._at = compile_(f"(?=({self._alternation}))")
-        self._fast = fast
+        self._any = patterns.compile_re(self._alternation)
+        self._at = patterns.compile_re(f"(?=({self._alternation}))")
 
     def learn(self, words: Iterable[str]) -> None:
         """Work out the masks of these words (none of them known yet)."""
         if self._alternation is None:
             self._index()
         words = list(words)
-        self._learnt += len(words)
-        if self._any is None or (not self._fast and self._learnt > self._MANY):
-            self._compile(self._learnt > self._MANY)
         self.masks.update(dict.fromkeys(words, 0))
         joined = "\n".join(words)  # a keyword holds no space, so no match spans two words
         pos = 0
@@ -661,7 +648,7 @@ class VagueGroup(_SourcingRule):
 
     def check(self, doc, options):
         allowed = {" ".join(a.lower().split()) for a in options.get("allowed-phrases", ())}
-        groups = tuple(regex.escape(g.strip().lower()) for g in options.get("extra-groups", ()) if g.strip())
+        groups = tuple(patterns.escape(g.strip().lower()) for g in options.get("extra-groups", ()) if g.strip())
         pat = _group_regex(groups)
         phrases = self.pattern(options)
         prose = doc.prose
@@ -782,7 +769,7 @@ def _group_start_at() -> re.Pattern:
 _WORD_CHAR = patterns.compile(r"[\p{L}\p{N}'’\-.]")  # what linter.scan.word_starts counts as a word
 _WORD_RUN = patterns.compile(r"[\p{L}\p{N}'’\-.]+")
 # the word before a place and what lies between: matched backwards from the place
-_WORD_BEFORE = patterns.compile(r"[\p{L}\p{N}'’\-.]+[^\p{L}\p{N}'’\-.]*", regex.REVERSE)
+_WORD_BEFORE = patterns.compile(r"[\p{L}\p{N}'’\-.]+[^\p{L}\p{N}'’\-.]*", patterns.REVERSE)
 
 
 def _group_candidates(prose: str, lower: str, start: int, end: int) -> set[int]:
@@ -844,15 +831,15 @@ def _bare_word(chunk: str) -> str:
 
 # "worried about", "feared for": a feeling reported, not a claim (matched at the verb's end,
 # never on a slice of the rest of the prose)
-_FEELING_OBJECT = patterns.compile(r"\s+(?:about|over|for|of)\b", regex.I)
+_FEELING_OBJECT = patterns.compile(r"\s+(?:about|over|for|of)\b", patterns.I)
 
 _NOT_PEOPLE = frozenset("""studies reports polls surveys data results figures numbers things items days years
     months weeks times ways cases parts kinds types sorts models products""".split())
 _DEFINITE = frozenset("the these those such its their his her our this that both".split())
 _POLL_BEFORE = patterns.compile(r"(?:\d\s*%|percent|per\s+cent|share|proportion|majority|minority|half|third|quarter|"
                              r"fifth|number|most|two-thirds|three-quarters)\s+(?:of\s+)?(?:the\s+|all\s+|[\p{L}’'\-]+\s+)?$",
-                             regex.I)
-_NEGATED = patterns.compile(r"\b(?:not|never|n[’']t|no\s+longer)\b", regex.I)
+                             patterns.I)
+_NEGATED = patterns.compile(r"\b(?:not|never|n[’']t|no\s+longer)\b", patterns.I)
 
 
 _DIGIT = patterns.compile(r"\d")
@@ -1084,10 +1071,10 @@ class AgentlessAttribution(_SourcingRule):
 
 
 _REPORTED_BY = patterns.compile(
-    r"\b(?:according\s+to|reported|reports|report|reporting|told|first\s+reported|citing|cited|via)\b", regex.I)
+    r"\b(?:according\s+to|reported|reports|report|reporting|told|first\s+reported|citing|cited|via)\b", patterns.I)
 
 
-_SOURCED_SENTENCE = patterns.compile(r"\baccording\s+to\b|^\W*(?:from|via|per)\s+(?:the\s+)?(?-i:\p{Lu})", regex.I)
+_SOURCED_SENTENCE = patterns.compile(r"\baccording\s+to\b|^\W*(?:from|via|per)\s+(?:the\s+)?(?-i:\p{Lu})", patterns.I)
 
 
 class Reportedly(_SourcingRule):
