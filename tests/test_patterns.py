@@ -166,6 +166,22 @@ def test_flags_and_escape_are_regex_own():
     assert patterns.escape("St. Mary's (Best) $5 a+b") == regex.escape("St. Mary's (Best) $5 a+b")
 
 
+def test_a_check_restores_patterns_without_importing_regex_parser(tmp_path):
+    # the second run finds every pattern in the store: regex's C engine alone serves them
+    (tmp_path / "story.txt").write_text("Officials said the best plan ever was approved.\n\nBy admin\n", encoding="utf-8")
+    code = (
+        "import sys\nfrom linter.cli import main\n"
+        f"main(['check', '--no-cache', '-q', {str(tmp_path / 'story.txt')!r}])\n"
+        "print('regex._regex_core' in sys.modules, 'regex' in sys.modules, P._ENGINE is sys.modules['regex._regex'])\n"
+    )
+    first = run_py(code, str(tmp_path))
+    second = run_py(code, str(tmp_path))
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert "SRC" in first.stdout and first.stdout.split("\n")[:-2] == second.stdout.split("\n")[:-2]
+    assert first.stdout.splitlines()[-1] == "True True True"  # compiled: regex imported in full
+    assert second.stdout.splitlines()[-1] == "False False True"  # restored: the engine only
+
+
 def test_regex_imported_after_the_engine_shares_it():
     code = (
         "import linter.patterns as P\np = P.compile(r'\\\\bbest\\\\b', P.I)\n"
