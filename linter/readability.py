@@ -36,10 +36,10 @@ import functools
 import mmap
 import os
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter import patterns
+from linter.records import Record
 
 if TYPE_CHECKING:
     from linter.document import Document
@@ -152,16 +152,24 @@ class ParagraphGrade(NamedTuple):
     grade: float
 
 
-@dataclass(slots=True)
-class Readability:
+class Readability(Record):
     """grade: the document's reading grade (mean of the three below, one decimal), None when it
     has no prose sentence. scores: Flesch-Kincaid, Coleman-Liau and ARI grades by name."""
 
-    grade: float | None = None
-    words: int = 0
-    scores: dict[str, float] = field(default_factory=dict)
-    sentences: list[ProseSentence] = field(default_factory=list)
-    paragraphs: list[ParagraphGrade] = field(default_factory=list)
+    __slots__ = ("grade", "words", "scores", "sentences", "paragraphs")
+    grade: float | None
+    words: int
+    scores: dict[str, float]
+    sentences: list[ProseSentence]
+    paragraphs: list[ParagraphGrade]
+
+    def __init__(self, grade: float | None = None, words: int = 0, scores: dict[str, float] | None = None,
+                 sentences: list[ProseSentence] | None = None, paragraphs: list[ParagraphGrade] | None = None):
+        self.grade = grade
+        self.words = words
+        self.scores = {} if scores is None else scores
+        self.sentences = [] if sentences is None else sentences
+        self.paragraphs = [] if paragraphs is None else paragraphs
 
 
 def document_grade(doc: Document) -> float | None:
