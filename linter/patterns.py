@@ -1,17 +1,18 @@
 """Compiled patterns kept between runs, the way Python keeps bytecode in `__pycache__`.
 
 The rules hold a few hundred patterns, some of them alternations of hundreds of phrases.
-The `regex` module takes about 0.2 s to compile them, most of a one-file run. A compiled
-`regex` pattern can be pickled with its compiled code, and restoring it skips parsing and
-compiling. Stdlib `re` (faster on simple scans) parses and compiles in Python too, and
-hands plain data to its C constructor; keeping that data skips the same work.
+The `regex` module takes about 0.2 s to compile them, most of a one-file run. Both `regex`
+and stdlib `re` parse and compile a pattern in Python and hand plain data (the compiled
+code, the group names) to a C constructor; the store keeps that data, and restoring a
+pattern is one call of the constructor. A restored `regex` pattern needs only `regex`'s C
+engine, which is loaded without the rest of `regex` (see `_engine`).
 
 `compile(pattern, flags)` is a drop-in for `regex.compile`, `compile_re(pattern, flags)`
 for `re.compile`. The first call in a process reads the store; each entry is restored
 only when a run asks for it. A pattern not in the store is compiled as usual and, when
 the process exits, the store is rewritten with it. An entry is keyed by the pattern's
-text and flags, and the store by the versions of Python and `regex`, so an entry can
-never be stale: a changed pattern is a different key.
+text and flags, and the store by the versions of Python and of `regex`'s engine, so an
+entry can never be stale: a changed pattern is a different key.
 
 The store lives in `__pycache__` beside this module when that folder is writable, else in
 the user's cache folder (`$XDG_CACHE_HOME/copydesk`, `~/.cache/copydesk`). A store that is
@@ -19,16 +20,15 @@ missing, unreadable, corrupt or of another version is ignored, and one that cann
 written is not written: the cost is time, never a wrong match or an error.
 `COPYDESK_PATTERN_CACHE=0` turns the store off.
 
-The file holds plain data only (a table of bytes per entry); a `regex` entry may call
-nothing but `regex`'s own pattern constructor, and a stdlib entry is the arguments of
-`_sre.compile`, which checks the code it is given.
+The file is `marshal` data, as the bytecode beside it is, and holds plain data only:
+strings, numbers and containers of them, checked before use. Nothing in it is called or
+run: it only ever reaches the two pattern constructors, as arguments.
 """
 
 from __future__ import annotations
 
-import io
+import marshal
 import os
-import pickle
 import re
 import sys
 import threading
@@ -51,13 +51,13 @@ V1 = 0x100
 R = REVERSE = 0x400
 V0 = 0x2000
 
-_FORMAT = 2
+_FORMAT = 3
 _MAX_ENTRIES = 2000  # config-supplied phrase lists add entries; past this, keep only this run's
 
-# What the store file held, as bytes per entry: an entry is unpickled (and its pattern built)
+# What the store file held, as bytes per entry: an entry is decoded (and its pattern built)
 # only when a run asks for it, so entries a run does not need cost it nothing.
 _loaded: dict[str, dict[tuple[str, int], bytes]] | None = None
-# What this run asked for, as stored: `regex` patterns pickled, stdlib ones as constructor arguments.
+# What this run asked for. Every entry is the arguments of a C pattern constructor, marshalled.
 _used: dict[tuple[str, int], regex.Pattern] = {}
 _used_re: dict[tuple[str, int], re.Pattern] = {}
 _stored: dict[str, dict[tuple[str, int], bytes]] = {"regex": {}, "re": {}, "text": {}}
@@ -109,7 +109,7 @@ def _store_name() -> str:
     except (AttributeError, OSError):
         build = "?"
     tag = f"{_FORMAT}|{sys.version}|{engine.MAGIC}|{engine.CODE_SIZE}|{build}"
-    return f"copydesk-patterns-{zlib.crc32(tag.encode()):08x}.pickle"
+    return f"copydesk-patterns-{zlib.crc32(tag.encode()):08x}.marshal"
 
 
 def _default_version() -> bool:
@@ -145,20 +145,26 @@ def store_path() -> str | None:
     return None
 
 
-class _PatternUnpickler(pickle.Unpickler):
-    """Unpickles only `regex` patterns: any other callable in the file is refused."""
+def _plain(value, depth: int = 0) -> bool:
+    """Is value plain data: strings, bytes, ints, None, and tuples, lists, dicts, frozensets of them?"""
+    if value is None or isinstance(value, (str, bytes, int)):
+        return True
+    if depth > 4:
+        return False
+    if isinstance(value, (tuple, list, frozenset)):
+        return all(_plain(v, depth + 1) for v in value)
+    if isinstance(value, dict):
+        return all(_plain(k, depth + 1) and _plain(v, depth + 1) for k, v in value.items())
+    return False
 
-    def find_class(self, module: str, name: str):
-        if module in ("_regex", "regex._regex") and name == "compile":
-            return _engine().compile
-        raise pickle.UnpicklingError(f"{module}.{name} is not a regex pattern")
 
-
-class _DataUnpickler(pickle.Unpickler):
-    """Unpickles plain data only (dicts, tuples, lists, strings, bytes, numbers)."""
-
-    def find_class(self, module: str, name: str):
-        raise pickle.UnpicklingError(f"{module}.{name}: the store holds plain data only")
+def _arguments(blob: bytes) -> tuple | None:
+    """A stored entry's constructor arguments, or None when it is not a tuple of plain data."""
+    try:
+        arguments = marshal.loads(blob)
+    except Exception:  # a damaged entry is a miss
+        return None
+    return arguments if isinstance(arguments, tuple) and _plain(arguments) else None
 
 
 def _load() -> dict[str, dict[tuple[str, int], bytes]]:
@@ -174,7 +180,7 @@ def _load() -> dict[str, dict[tuple[str, int], bytes]]:
         digest, body = data[:4], data[4:]
         if zlib.crc32(body).to_bytes(4, "big") != digest:  # a torn or damaged file
             return empty
-        table = _DataUnpickler(io.BytesIO(body)).load()
+        table = marshal.loads(body)
         return {kind: {k: v for k, v in table.get(kind, {}).items()
                        if isinstance(k, tuple) and len(k) == 2 and isinstance(v, bytes)} for kind in empty}
     except Exception:  # a damaged store is a miss, never an error
@@ -204,10 +210,11 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - a dr
 
         return regex.compile(pattern, flags)
     blob = _table("regex").get(key)
-    if blob is not None:
+    arguments = _arguments(blob) if blob is not None else None
+    if arguments is not None:
         try:
-            found = _PatternUnpickler(io.BytesIO(blob)).load()
-            if getattr(found, "pattern", None) != pattern:
+            found = _engine().compile(*arguments)
+            if found.pattern != pattern:
                 found = None
         except Exception:  # a damaged entry is a miss
             found = None
@@ -215,8 +222,8 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - a dr
         import regex
 
         found = regex.compile(pattern, flags)
-        try:
-            blob = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+        try:  # what regex itself pickles a pattern as
+            blob = marshal.dumps(found._pickled_data)
         except Exception:
             blob = None
         _dirty = True
@@ -278,9 +285,10 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
     import _sre
 
     blob = _table("re").get(key)
-    if blob is not None:
+    arguments = _arguments(blob) if blob is not None else None
+    if arguments is not None:
         try:
-            found = _sre.compile(*_DataUnpickler(io.BytesIO(blob)).load())
+            found = _sre.compile(*arguments)
             if found.pattern != pattern:
                 found = None
         except Exception:  # a damaged entry is a miss
@@ -290,7 +298,7 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
         found = _sre.compile(*arguments) if arguments is not None else None
         if found is None or found.pattern != pattern:
             found, arguments = re.compile(pattern, flags), None
-        blob = pickle.dumps(arguments, protocol=pickle.HIGHEST_PROTOCOL) if arguments is not None else None
+        blob = marshal.dumps(arguments) if arguments is not None else None
         _dirty = True
     if blob is not None:
         _stored["re"][key] = blob
@@ -328,7 +336,7 @@ def save() -> None:
         entries.update(mine)
         table[kind] = entries if len(entries) <= _MAX_ENTRIES else dict(mine)
     try:
-        body = pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
+        body = marshal.dumps(table)
     except Exception:
         return
     data = zlib.crc32(body).to_bytes(4, "big") + body

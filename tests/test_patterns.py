@@ -189,3 +189,20 @@ def test_regex_imported_after_the_engine_shares_it():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and out.stdout.split() == ["True", "(1,", "2)"], out.stderr
+
+
+def test_a_store_entry_that_is_not_plain_data_is_a_miss(tmp_path):
+    import marshal
+    import zlib
+
+    code_object = compile("print('ran')", "x", "exec")  # marshal can carry code: never used
+    table = {"regex": {(PATTERN, 0): marshal.dumps((code_object,)), ("best", 0): b"not marshal"},
+             "re": {("best", 0): marshal.dumps(["a list, not arguments"])}, "text": {}}
+    body = marshal.dumps(table)
+    folder = tmp_path / "copydesk"
+    folder.mkdir()
+    (folder / patterns._store_name()).write_bytes(zlib.crc32(body).to_bytes(4, "big") + body)
+    code = (f"print(P.compile({PATTERN!r}).search('the best').group(), P.compile('best').search('best').span(), "
+            "P.compile_re('best').search('a best').span())\n")
+    out = run_py(code, str(tmp_path))
+    assert out.returncode == 0 and out.stdout.split() == ["best", "(0,", "4)", "(2,", "6)"], out.stderr
