@@ -145,16 +145,21 @@ def store_path() -> str | None:
     return None
 
 
+_SCALARS = frozenset((str, bytes, int, bool, type(None)))
+
+
 def _plain(value, depth: int = 0) -> bool:
     """Is value plain data: strings, bytes, ints, None, and tuples, lists, dicts, frozensets of them?"""
-    if value is None or isinstance(value, (str, bytes, int)):
+    kind = type(value)
+    if kind in _SCALARS:
         return True
     if depth > 4:
         return False
-    if isinstance(value, (tuple, list, frozenset)):
-        return all(_plain(v, depth + 1) for v in value)
-    if isinstance(value, dict):
-        return all(_plain(k, depth + 1) and _plain(v, depth + 1) for k, v in value.items())
+    if kind in (tuple, list, frozenset):
+        # a pattern's code is a list of thousands of ints: their types are gathered in C
+        return set(map(type, value)) <= _SCALARS or all(_plain(v, depth + 1) for v in value)
+    if kind is dict:
+        return _plain(tuple(value), depth + 1) and _plain(tuple(value.values()), depth + 1)
     return False
 
 
