@@ -35,6 +35,14 @@ _RECENTLY = patterns.compile_re(
     r"(?i)\b(?:(?P<before>[^\W\d_]+)\s+)?recently\s+[^\W\d_]+ed\b"
     r"|\b[^\W\d_]+ed\s+recently\b|\b(?:have|has|had|was|were)\s+recently\b"
 )
+# Every _RELATIVE match ends in a word holding one of these (its last word: "yesterday",
+# "monday", "days", "ago", "weekend", "fall" ...), with at most four whitespace runs before
+# that word. str.find for each is several times faster than trying the pattern at every word,
+# so DAT201 scans only windows around them (`_windows`); tests/test_dates.py checks that the
+# windowed scan finds what one scan of each block finds.
+_ANCHORS = ("day", "week", "month", "year", "night", "tomorrow", "morning", "afternoon", "evening",
+            "summer", "winter", "spring", "fall", "autumn", "ago", "recently")
+_WORD_REST = patterns.compile_re(r"\w*")  # stdlib \w: the word characters of _RELATIVE's \b
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those"}
 
 
@@ -110,10 +118,9 @@ class UnanchoredRelativeTime(Rule):
             return
         prose = doc.prose
         extra = [patterns.compile(r"(?i)\b(?:" + p + r")\b") for p in options.get("extra-phrases", ())]
-        for block in doc.blocks:
-            if block.kind == "heading":
-                continue
-            spans = list(_RELATIVE.finditer(doc.lower_prose, block.start, block.end))
+        blocks = [b for b in doc.blocks if b.kind != "heading"]
+        found = _relative_matches(doc.lower_prose, [(b.start, b.end) for b in blocks])
+        for block, spans in zip(blocks, found, strict=True):
             for pat in extra:
                 spans.extend(pat.finditer(prose, block.start, block.end, timeout=0.5))
             for m in sorted(spans, key=lambda m: m.start()):
@@ -126,6 +133,69 @@ class UnanchoredRelativeTime(Rule):
                         continue
                 yield Hit(m.start(), m.end(), f"'{words}' cannot be placed in time: the story has no "
                           "publication date; add one or name the date")
+
+
+def _relative_matches(lower: str, bounds: list[tuple[int, int]]) -> list[list]:
+    """For each (start, end) in `bounds`, `list(_RELATIVE.finditer(lower, start, end))`,
+    scanning only the windows of `_windows`."""
+    windows = _windows(lower)
+    out = []
+    i, n = 0, len(windows)
+    for bs, be in bounds:
+        if i and windows[i - 1][1] > bs:  # bounds come in order; should one not, look again from the first window
+            i = 0
+        while i < n and windows[i][1] <= bs:
+            i += 1
+        spans = []
+        j = i
+        while j < n and windows[j][0] < be:
+            ws, we = windows[j]
+            spans.extend(_RELATIVE.finditer(lower, ws if ws > bs else bs, we if we < be else be))
+            j += 1
+        out.append(spans)
+    return out
+
+
+def _windows(lower: str) -> list[tuple[int, int]]:
+    """Sorted, disjoint (start, end) spans of `lower` that hold every `_RELATIVE` match, so
+    `_RELATIVE.finditer(lower, max(start, a), min(end, b))` over them finds exactly what
+    `_RELATIVE.finditer(lower, a, b)` finds.
+
+    A match's last word holds an anchor occurrence at p, and the match starts at most four
+    whitespace runs (re's `\\s`, which is `str.isspace`) before it; so it lies in the window from
+    the end of the sixth whitespace-separated token left of p (`rsplit(None, 5)`: one spare
+    token, p may be mid-token) to the first non-word character at or after the anchor's end.
+    A window ends before a non-word character, or at the end of the text, so `\\b` at its end
+    reads as in the whole text; its start is only a `pos`, and re's `\\b` at `pos` looks at the
+    character before it. Overlapping windows are merged: a match starting in one then ends in
+    it, and no match straddles a window's edge, so the scans from each window's start see the
+    same text in the same state as one scan.
+    """
+    find = lower.find
+    word_end = _WORD_REST.match
+    wins = []
+    for anchor in _ANCHORS:
+        p = find(anchor)
+        while p >= 0:
+            lo = p - 100 if p > 100 else 0
+            parts = lower[lo:p].rsplit(None, 5)
+            # fewer than six tokens in the 100 characters before p (or the text's start): from 0
+            wins.append((lo + len(parts[0]) if len(parts) == 6 else 0, word_end(lower, p + len(anchor)).end()))
+            p = find(anchor, p + 1)
+    if len(wins) < 2:
+        return wins
+    wins.sort()
+    merged = []
+    start, end = wins[0]
+    for s, e in wins:
+        if s <= end:
+            if e > end:
+                end = e
+        else:
+            merged.append((start, end))
+            start, end = s, e
+    merged.append((start, end))
+    return merged
 
 
 class UpdatedBeforePublished(Rule):

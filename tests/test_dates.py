@@ -95,3 +95,101 @@ def test_dat302_is_off_by_default():
     from linter.plugins import load_registry
 
     assert load_registry().rules["DAT302"].default_enabled is False
+
+
+# DAT201 scans only windows around anchor words (rules.dates._windows); these check that it
+# finds exactly what one scan of each block finds.
+_VOCAB = (
+    "yesterday the day before tomorrow tonight last night earlier later today this morning afternoon "
+    "evening next past coming week month year weekend summer winter spring fall autumn monday tuesday "
+    "wednesday thursday friday saturday sunday on a few two three four five six several couple of days "
+    "weeks ago recently "
+    # near misses and words holding an anchor
+    "holiday yearly weekday weekdays fallen someday agora chicago nightly mondays today's week's years "
+    "afternoons springfield x to an el lasts onward thiss couples thea"
+).split()
+_JOINERS = (" ", " ", " ", "  ", "\n", "\t", "\n\n", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\u2028", "\u2029",
+            "\xa0", "\u202f", "\u3000", "\x0b", "\x0c", "\r\n", "", "-", ",", ".", "'", "\u2019", "(", ")", "_",
+            "1", "\u200b", "\u0130", "\u017f", "\u03c3", " \u0301", " " * 70, "\n \t" * 30)
+
+
+def _plain(lower, bounds):
+    from rules.dates import _RELATIVE
+
+    return [[m.span() for m in _RELATIVE.finditer(lower, a, b)] for a, b in bounds]
+
+
+def _windowed(lower, bounds):
+    from rules.dates import _relative_matches
+
+    return [[m.span() for m in spans] for spans in _relative_matches(lower, bounds)]
+
+
+def test_dat201_whitespace_is_the_same_for_re_and_str():
+    import re
+
+    every = "".join(map(chr, range(0x110000)))
+    spaces = [c for c in every if c.isspace()]
+    assert re.findall(r"\s", every) == spaces  # re's \s is str.isspace (rsplit's whitespace)
+    assert not re.findall(r"\w", "".join(spaces))  # and no whitespace is a word character
+
+
+def test_dat201_windowed_scan_by_hand():
+    # the longest reach back (four runs of whitespace before "ago"), odd whitespace, a word glued in front
+    text = "they met x-a couple\u2028of\x1c days \xa0ago, and last\x85week; the day before yesterday's rain"
+    want = [(11, 33), (39, 48), (50, 74)]
+    assert [text[a:b] for a, b in want] == ["a couple\u2028of\x1c days \xa0ago", "last\x85week", "the day before yesterday"]
+    assert _plain(text, [(0, len(text))]) == [want]
+    assert _windowed(text, [(0, len(text))]) == [want]
+    # blocks ending before "ago", right after "week", mid-word ("yesterd"); one starting mid-phrase
+    bounds = [(0, 30), (34, 48), (48, 72), (53, 81)]
+    assert _windowed(text, bounds) == _plain(text, bounds) == [[], [(39, 48)], [], [(65, 74)]]
+    # no anchor, no match; anchors with no match
+    assert _windowed("on the way", [(0, 10)]) == [[]]
+    assert _windowed("the holiday yearly fallen agora", [(0, 31)]) == [[]]
+
+
+def test_dat201_windowed_scan_matches_plain_scan_fuzzed():
+    import random
+
+    rng = random.Random(20261128)
+    matches = 0
+    for _ in range(6000):
+        words = [rng.choice(_VOCAB) for _ in range(rng.randint(1, 40))]
+        text = "".join(w + rng.choice(_JOINERS) for w in words)
+        if rng.random() < 0.3:  # long tokens: the 100-character look-back runs short of six tokens
+            text = text.replace(" ", "x" * rng.randint(1, 60), rng.randint(0, 3))
+        bounds = [(0, len(text))]
+        if rng.random() < 0.5:
+            cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, 2 * rng.randint(1, 4))))
+            bounds = list(zip(cuts[::2], cuts[1::2], strict=False))
+            if rng.random() < 0.2:
+                bounds.reverse()
+        want = _plain(text, bounds)
+        assert _windowed(text, bounds) == want, (text, bounds)
+        matches += sum(map(len, want))
+    assert matches > 3000  # the fuzz does reach the pattern
+
+
+def test_dat201_windowed_scan_matches_plain_scan_on_corpus(shared_dir):
+    import json
+    import os
+
+    path = os.path.join(shared_dir, "corpora", "news-2016", "articles.jsonl")
+    if not os.path.isfile(path):
+        import pytest
+
+        pytest.skip("news-2016 corpus absent")
+    matches = 0
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            text = (json.loads(line)["text"] or "").lower()
+            paragraphs, pos = [], 0
+            for part in text.split("\n\n"):
+                paragraphs.append((pos, pos + len(part)))
+                pos += len(part) + 2
+            for bounds in ([(0, len(text))], paragraphs):
+                want = _plain(text, bounds)
+                assert _windowed(text, bounds) == want
+                matches += sum(map(len, want))
+    assert matches > 2000
