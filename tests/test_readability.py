@@ -370,6 +370,7 @@ def syllable_index(tmp_path, monkeypatch):
     monkeypatch.setattr(P, "store_dirs", lambda: [str(tmp_path)])
     monkeypatch.setattr(R, "_INDEX", None)
     monkeypatch.setattr(R, "_UNSORTED", [])
+    monkeypatch.setattr(R, "_UNSORTED_STARTS", ())
     monkeypatch.setattr(R, "_searches", 0)
     R.cmu_syllables.cache_clear()
     yield R
@@ -387,6 +388,17 @@ def test_the_syllable_index_answers_as_the_search_does(syllable_index):
     R.load_syllable_index()
     assert R._INDEX is not None and ("stilted", "stilton") in R._UNSORTED  # the file's out-of-order pair
     assert {w: R.cmu_syllables(w) for w in WORDS} == searched
+
+
+def test_a_word_between_an_out_of_order_pair_starts_with_their_shared_start(syllable_index):
+    R = syllable_index
+    R.load_syllable_index()
+    assert R._UNSORTED_STARTS == tuple(os.path.commonprefix(p) for p in R._UNSORTED)
+    for word in WORDS + ["stilt", "stilte", "stiltoo", "sepulv", "sepulz", "sep", "st", "", "tilton"]:
+        between = any(low <= word <= high for low, high in R._UNSORTED)
+        assert R._near_unsorted(word) == between, word
+        if between:
+            assert word.startswith(R._UNSORTED_STARTS), word
 
 
 def test_the_syllable_index_is_stored_and_a_damaged_one_rebuilt(syllable_index, tmp_path):
