@@ -702,6 +702,10 @@ _CHARACTERISING_STEMS = (
 )
 # factored by common prefixes ("ca(?:ll|st)"): about twice as fast a scan as the plain alternation
 _CHARACTERISING = _Lazy(lambda: literal_alternation(_CHARACTERISING_STEMS).encode("ascii"))
+# Every _CHARACTERISED match starts with "which", "that", "what" or one of its verbs, so with one of
+# these: the pattern is tried only there, not at every character of the sentence.
+_CHARACTERISED_START = _Lazy(
+    lambda: literal_alternation(_CHARACTERISING_STEMS + ("which", "that", "what")).encode("ascii"))
 
 
 @_per_sentence
@@ -709,9 +713,14 @@ def _vouched_for(doc, sent) -> bool:
     """An attribution or someone else's characterisation in the sentence."""
     if _attributed(doc, sent):
         return True
-    if _CHARACTERISING().search(_folded(doc).ascii, sent.start, sent.end) is None:
+    folded = _folded(doc).ascii
+    if _CHARACTERISING().search(folded, sent.start, sent.end) is None:
         return False
-    return bool(_CHARACTERISED.search(sent.text(doc.prose)))
+    # _CHARACTERISED.search(text), tried only where a match can start (no match starts inside a word
+    # found, which is letters all through: the pattern's first word follows a word edge)
+    text = sent.text(doc.prose)
+    lo = sent.start
+    return any(_CHARACTERISED.match(text, m.start() - lo) for m in _CHARACTERISED_START().finditer(folded, lo, sent.end))
 
 
 # Every match of _QUANTITY_WORDS, _DATE_RANGE and _CITATION holds a digit or one of these (lower case,
@@ -815,10 +824,10 @@ class _SupRule(Rule):
                 before = prose[max(sent.start, m.start() - 60):m.start()]
                 if _CONCESSIVE.search(before):
                     continue  # "even the most cutting-edge idea": a concession, not praise
-                if self.hypotheticals_count and _hypothetical(prose, sent, m.start()):
+                if self.hypotheticals_count and _hypothetical(prose, sent, m.start(), _folded(doc).ascii):
                     continue  # "had an unprecedented crisis summoned them"
                 if self.predicative_hypotheticals and (_MODAL_PREDICATE.search(before) or (
-                        _PREDICATE.search(before) and _hypothetical(prose, sent, m.start()))):
+                        _PREDICATE.search(before) and _hypothetical(prose, sent, m.start(), _folded(doc).ascii))):
                     continue  # "it might become a game changer", "whether it is world-class"
                 if _in_view(doc, sent, m.start()):
                     continue  # "he insists that crime is going through the roof"
@@ -964,7 +973,7 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
                     continue
             if _NEGATION.search(before) or _degree_or_group(stem, after, m.group("compound")):
                 continue
-            if _in_idiom(prose, sent, span_start, m.start()) or _hypothetical(prose, sent, span_start):
+            if _in_idiom(prose, sent, span_start, m.start(), folded) or _hypothetical(prose, sent, span_start, folded):
                 continue
             if low in ("best", "worst") or head == "most":
                 if frame and not _POSSESSIVE.search(frame.group("frame")) and \
@@ -1180,19 +1189,37 @@ _CONTRACTION = patterns.compile(r"(?:^|\s)(?:he|she|it|that|what|who|there|here|
 _IDIOM_START = patterns.compile(r"(?<![\p{L}\-])\p{L}")
 
 
-def _in_idiom(prose: str, sent, start: int, word_start: int) -> bool:
+# The letters every IDIOMS match begins with, lower case, one group per first word an idiom may
+# have ("(?:not\s+)?in" begins "not" or "in"; "make|makes|made|making" all begin "ma").
+_IDIOM_HEADS = (b"not", b"in", b"at", b"to", b"last", b"the", b"least", b"for", b"ma", b"best", b"with", b"do",
+                b"did", b"tr", b"work", b"reserv", b"sav")
+
+
+def _in_idiom(prose: str, sent, start: int, word_start: int, folded: bytes) -> bool:
     """Does a fixed expression (IDIOMS) start at or before `start` and hold the superlative at `word_start`?
 
     The big alternation is tried only at the word starts up to `start` (scan_at), which gives
-    the matches its scan gives there; the scan would go on to the window's end in vain.
+    the matches its scan gives there; the scan would go on to the window's end in vain. And only
+    at those whose word begins, in the folded prose, like an idiom's first word (_IDIOM_HEADS):
+    IGNORECASE matches an ASCII letter only to its cases, "İ", "ſ" and "K", all folded to it.
     """
     lo = max(sent.start, start - 40)
-    starts = [m.start() for m in _IDIOM_START.finditer(prose, lo, start + 1)]
+    starts = [m.start() for m in _IDIOM_START.finditer(prose, lo, start + 1)
+              if folded.startswith(_IDIOM_HEADS, m.start())]
     return any(word_start < e.end() for e in scan_at(_IDIOMS, prose, starts, min(sent.end, word_start + 80)))
 
 
-def _hypothetical(prose: str, sent, start: int) -> bool:
-    """A conditional or feared clause before `start` in its sentence."""
+# Every _HYPOTHETICAL match holds one of these (lower case, in the folded prose; "spect" for "prospect",
+# "spectre", "specter"): most sentences have none before the word in question, and are spared the pattern.
+_HYPOTHETICAL_STEMS = ("had", "were", "should", "if", "unless", "whether", "suppos", "imagin", "case", "lest",
+                       "possibility", "spect", "fear", "afraid", "worr", "risk", "danger")
+_HYPOTHETICAL_KEY = _Lazy(lambda: literal_alternation(_HYPOTHETICAL_STEMS).encode("ascii"))
+
+
+def _hypothetical(prose: str, sent, start: int, folded: bytes) -> bool:
+    """A conditional or feared clause before `start` in its sentence (`folded`: _FoldedProse.ascii of the prose)."""
+    if _HYPOTHETICAL_KEY().search(folded, sent.start, start) is None:
+        return False
     return bool(_HYPOTHETICAL.search(prose, sent.start, start))
 
 
@@ -1459,7 +1486,7 @@ class VagueIntensifier(Rule):
                 words = " ".join(prose[start:end].split())
                 if words.lower() in allowed or doc.in_quote(start, end):
                     continue
-                if _NEGATION.search(prose[max(sent.start, start - 30):start]) or _hypothetical(prose, sent, start):
+                if _NEGATION.search(prose[max(sent.start, start - 30):start]) or _hypothetical(prose, sent, start, _folded(doc).ascii):
                     continue
                 if _in_view(doc, sent, start):
                     continue  # "he insists that crime is going through the roof": his view

@@ -179,6 +179,10 @@ def test_characterising_stems_cover_every_verb():
         groups = regex.findall(r"\(\?:((?:[a-z\[\]?]|\\s\+)+(?:\|(?:[a-z\[\]?]|\\s\+)+)+)\)", branch)
         groups = [g for g in groups if g != "was|were|is|are|been|being|be"]  # the lookbehind's
         verb_groups.append(groups[1] if groups[0] == "which|that|what" else groups[0])
+        # and a match is tried only where one of its first words starts (_CHARACTERISED_START)
+        for alternative in groups[0].split("|"):
+            start = _literal_start(alternative)
+            assert any(start.startswith(s) for s in sup._CHARACTERISING_STEMS + ("which", "that", "what")), start
     assert len(verb_groups) == 8
     for group in verb_groups:
         for alternative in group.split("|"):
@@ -191,6 +195,11 @@ def test_characterised_sentences_still_pass():
     assert not lint("The mayor, who is considered by many as the best leader, spoke.", "SUP101")
     assert not lint("The band, which fans CALL one of the greatest acts of the decade, played.", "SUP101")
     assert lint("The band is one of the greatest acts of the decade.", "SUP101")
+    # the characterisation's first word in odd folds, after a dash or a quote mark, at the sentence start
+    assert not lint("The mayor, \u017fEEN by many as the best leader, spoke.", "SUP101")
+    assert not lint("The band \u2014which fans \u212aindly call one of the greatest acts\u2014 played.", "SUP101")
+    assert not lint("Hailed by critics as the greatest band of the decade, it played on.", "SUP101")
+    assert not lint("It was the greatest band of the decade, WHAT its fans CALL a miracle.", "SUP101")
 
 
 def test_embedded_posts_found_whatever_the_case():
@@ -255,13 +264,18 @@ def test_idioms_tried_only_at_word_starts():
         "Not in the least-known case; non-least of which; at-least the lowest of the low.",
         "\u00c9tait the best he could do, the most basic of steps (at his most fiendish).",
         "IT WAS THE BEST OF BOTH WORLDS, TO SAY THE LEAST; AT HIS MOST FIENDISH.",
+        # first words in odd folds: the long s, a dotted capital I, the Kelvin sign, a dotless i
+        "It wa\u017f the be\u017ft of both worlds, to \u017fay the lea\u017ft; \u0130N THE LEAST; ma\u212ae the most of it.",
+        "He \u017faved his harshest words for them; \u0131n the least; DID THEIR BEST; TRIED their hardest.",
     ]
     for prose in texts:
         doc = _StubDoc(prose, [(0, len(prose))])
         sent = doc.sentences[0]
+        folded = sup._FoldedProse(prose, doc.sentences).ascii
         for m in sup._SUP_WORD.finditer(prose):
             for start in range(max(0, m.start() - 25), m.start() + 1):
-                assert sup._in_idiom(prose, sent, start, m.start()) == plain(prose, sent, start, m.start()), (prose, start)
+                got = sup._in_idiom(prose, sent, start, m.start(), folded)
+                assert got == plain(prose, sent, start, m.start()), (prose, start)
 
 
 def test_figure_stems_cover_every_figure_pattern():
@@ -309,3 +323,26 @@ def test_views_still_found_whatever_the_case():
                  "The consen\u017fus that it is the worst bridge in the region grew."):
         assert not lint(text, "SUP101"), text
     assert lint("It is the worst bridge in the region.", "SUP101")
+
+
+def test_hypothetical_stems_cover_every_hypothetical_word():
+    # every word of each HYPOTHETICAL branch's word group must hold a stem the pre-filter looks for
+    import regex
+
+    for branch in sup.HYPOTHETICAL:
+        group = regex.findall(r"\(\?:((?:[a-z]|\\s\+)+(?:\|(?:[a-z]|\\s\+)+)+)\)", branch)[0]
+        words = group.replace(r"\s+", " ").split("|")
+        assert len(words) >= 3
+        for word in words:
+            assert any(stem in word for stem in sup._HYPOTHETICAL_STEMS), word
+
+
+def test_hypotheticals_still_found_whatever_the_case():
+    # written for this test: a conditional clause leaves the claim alone, in any case or odd fold
+    for text in ("IF the plan passes, it would be the biggest change to the code.",
+                 "\u0130f the plan passes, it would be the biggest change to the code.",
+                 "Critics worry that it would be an unprecedented change to the code.",
+                 "Critics WORRY THAT it would be an unprecedented change to the code.",
+                 "Supporters \u017fay that, \u017fHOULD it pass, it would be an unprecedented change."):
+        assert not lint(text, "SUP101") and not lint(text, "SUP102"), text
+    assert lint("The plan passed; it is an unprecedented change to the code.", "SUP102")
