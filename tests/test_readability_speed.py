@@ -122,6 +122,9 @@ PHRASE_TEXTS = [
     "Utilize, UTILISATION, re-utilized, prior to, subsequent\tto, prior toto, on a daily basis, on a\nweekly basis.",
     "at this point in time at the present time in the near future with the exception of in lieu of",
     "in in order order to to in order to",
+    # a keyword first inside another word, the phrase after it (the scan's first place is handed on)
+    "futility, then utilize; prevent it in the event that; factory due to the fact that; innumerous numerous",
+    "numerousnumerous whilstwhilst approximatelyapproximately utilizeutilization",
 ]
 
 
