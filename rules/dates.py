@@ -163,8 +163,9 @@ def _windows(lower: str) -> list[tuple[int, int]]:
 
     A match's last word holds an anchor occurrence at p, and the match starts at most four
     whitespace runs (re's `\\s`, which is `str.isspace`) before it; so it lies in the window from
-    the end of the sixth whitespace-separated token left of p (`rsplit(None, 5)`: one spare
-    token, p may be mid-token) to the first non-word character at or after the anchor's end.
+    before the fifth whitespace run left of p (`rsplit(None, 5)`, one run to spare; the text's
+    start when the 100 characters before p hold fewer) to the first non-word character at or
+    after the anchor's end.
     A window ends before a non-word character, or at the end of the text, so `\\b` at its end
     reads as in the whole text; its start is only a `pos`, and re's `\\b` at `pos` looks at the
     character before it. Overlapping windows are merged: a match starting in one then ends in
@@ -179,7 +180,6 @@ def _windows(lower: str) -> list[tuple[int, int]]:
         while p >= 0:
             lo = p - 100 if p > 100 else 0
             parts = lower[lo:p].rsplit(None, 5)
-            # fewer than six tokens in the 100 characters before p (or the text's start): from 0
             wins.append((lo + len(parts[0]) if len(parts) == 6 else 0, word_end(lower, p + len(anchor)).end()))
             p = find(anchor, p + 1)
     if len(wins) < 2:
