@@ -390,7 +390,12 @@ def _compile(phrases: tuple[str, ...], extra: tuple[str, ...] = ()) -> regex.Pat
     return pat
 
 
+_NO_WORDS: frozenset[str] = frozenset()
+
+
 def _words_set(items: Iterable[str]) -> frozenset[str]:
+    if not items:
+        return _NO_WORDS  # an option left empty, as nearly always: no generator to run
     return frozenset(" ".join(i.lower().split()) for i in items)
 
 
@@ -784,6 +789,19 @@ _PREDICATE = patterns.compile(
 )
 
 
+_PHRASE_TOOLS: dict[tuple[int, tuple[str, ...]], tuple] = {}
+
+
+def _phrase_tools(phrases: tuple[str, ...], extra: tuple[str, ...]) -> tuple[regex.Pattern, _Keywords]:
+    """`(_compile(phrases, extra), _keywords(phrases, extra))`, found by the phrases' identity: a rule's
+    phrases are one tuple, and hashing its hundred strings at every check costs more than the lookup."""
+    key = (id(phrases), extra)
+    tools = _PHRASE_TOOLS.get(key)
+    if tools is None or tools[0] is not phrases:
+        tools = _PHRASE_TOOLS[key] = (phrases, _compile(phrases, extra), _keywords(phrases, extra))
+    return tools[1], tools[2]
+
+
 class _SupRule(Rule):
     """Shared by the SUP phrase rules: match, drop quotes and supported sentences, say why."""
 
@@ -800,12 +818,12 @@ class _SupRule(Rule):
     def check(self, doc, options: dict[str, Any]) -> Iterator[Hit]:
         allowed = _words_set(options.get("allowed-phrases", ()))
         extra = tuple(options.get("extra-phrases", ()))
-        pat = _compile(self.phrases, extra)
+        pat, keywords = _phrase_tools(self.phrases, extra)
         prose = doc.prose
         # a time limit only for phrases from config; the built-in patterns are linear, and a limit
         # would turn a legitimate 5 MB paragraph into a failure
         timeout = 1.0 if options.get("extra-phrases") else None
-        for sent in _keywords(self.phrases, extra).sentences(doc):
+        for sent in keywords.sentences(doc):
             matches = list(pat.finditer(prose, sent.start, sent.end, timeout=timeout))
             if not matches or _skipped_sentence(doc, sent):
                 continue
@@ -914,8 +932,10 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
     """(sentence, start, end, words, kind) for each unsupported superlative; kind: absolute|evaluative|measurable."""
     prose = doc.prose
     allowed = _words_set(options.get("allowed-phrases", ()))
-    not_sup = _NOT_SUP | _words_set(options.get("extra-not-superlative", ()))
-    measurable = _MEASURABLE | _words_set(options.get("extra-measurable", ()))
+    more = options.get("extra-not-superlative")
+    not_sup = _NOT_SUP | _words_set(more) if more else _NOT_SUP
+    more = options.get("extra-measurable")
+    measurable = _MEASURABLE | _words_set(more) if more else _MEASURABLE
     record_scope = _compile(RECORD_SCOPE)
     world_scope = _compile(WORLD_SCOPE)
     folded = _folded(doc).ascii
