@@ -620,15 +620,55 @@ def _keywords(phrases: tuple[str, ...], extra: tuple[str, ...] = (), more: tuple
 _DIGIT = patterns.compile(r"\d")
 
 
-def _has_figure(text: str) -> bool:
-    """A measured figure, a date range or a citation in `text` (dates and clock times do not count)."""
-    if _QUANTITY_WORDS.search(text) or _DATE_RANGE.search(text) or _CITATION.search(text):
+# Where a match of each figure pattern can start, in the folded text (see _has_figure): the first
+# words of _QUANTITY_WORDS, of _DATE_RANGE and of _CITATION (all after a word edge), and for
+# _DATE_NUMBER a month ("jan" of "january"; no word edge before it, so every position is found,
+# overlapping or not) or a digit ("?": any character beyond ASCII, a digit of another script among them).
+_QUANTITY_START = _Lazy(lambda: literal_alternation((
+    "per", "million", "billion", "trillion", "thousands", "hundreds", "dozens", "doubl", "tripl", "quadrupl",
+    "halved", "twice", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "one")).encode("ascii"))
+_DATE_RANGE_START = _Lazy(lambda: literal_alternation(("since", "from", "between", "in", "on", "record")).encode("ascii"))
+_CITATION_START = _Lazy(lambda: literal_alternation((
+    "data", "figures", "records", "statistics", "numbers", "estimates", "poll", "survey", "census", "report", "stud",
+    "analysis", "ranking", "ratings", "tall", "count", "results", "ranked", "rated", "named", "listed", "chosen",
+    "voted", "certified", "recogni", "(", "[")).encode("ascii"))
+_DATE_NUMBER_START = _Lazy(lambda: rb"(?=jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|[0-9?])")
+
+
+def _found_at(pattern: regex.Pattern, text: str, starts: re.Pattern, folded: bytes) -> bool:
+    """`pattern.search(text)`, tried only where `starts` finds a place in `folded` a match can start.
+
+    Each `starts` word is letters all through and every match of `pattern` starts after a word
+    edge (or at "(" or "["), so no match starts inside a word `starts` found: a scan of `folded`
+    misses none. IGNORECASE matches an ASCII letter only to its cases, "İ", "ſ" and "K", all folded to it.
+    """
+    return any(pattern.match(text, m.start()) for m in starts.finditer(folded))
+
+
+def _has_figure(text: str, folded: bytes | None = None) -> bool:
+    """A measured figure, a date range or a citation in `text` (dates and clock times do not count).
+
+    `folded`: the text lower-cased as ASCII bytes, position for position (a slice of _FoldedProse.ascii).
+    """
+    if folded is None:
+        folded = text.translate(_FOLD).lower().encode("ascii", "replace")
+    if _found_at(_QUANTITY_WORDS, text, _QUANTITY_START(), folded) or \
+            _found_at(_DATE_RANGE, text, _DATE_RANGE_START(), folded) or \
+            _found_at(_CITATION, text, _CITATION_START(), folded):
         return True
     if not _DIGIT.search(text):
         return False  # every _NUMBER match holds a digit
-    dates = [(m.start(), m.end()) for m in _DATE_NUMBER.finditer(text)]
+    # the dates (_DATE_NUMBER.finditer), found only as far as the numbers need: a date holding a
+    # number starts at or before it
+    dates = scan_at(_DATE_NUMBER, text, [m.start() for m in _DATE_NUMBER_START().finditer(folded)])
+    spans: list[tuple[int, int]] = []
+    date = next(dates, None)
     for m in _NUMBER.finditer(text):
-        if not any(a <= m.start() < b for a, b in dates):
+        at = m.start()
+        while date is not None and date.start() <= at:
+            spans.append(date.span())
+            date = next(dates, None)
+        if not any(a <= at < b for a, b in spans):
             return True
     return False
 
@@ -750,7 +790,7 @@ def _figured(doc, sent) -> bool:
     if _FIGURE_KEY().search(_folded(doc).ascii, sent.start, sent.end) is None and \
             _DIGIT.search(doc.prose, sent.start, sent.end) is None:
         return False
-    return _has_figure(sent.text(doc.prose))
+    return _has_figure(sent.text(doc.prose), _folded(doc).ascii[sent.start:sent.end])
 
 
 # An embedded social-media post in scraped copy: "pic.twitter.com/...", "— Jane Doe (@jdoe) September 18, 2016".

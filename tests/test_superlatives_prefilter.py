@@ -278,6 +278,14 @@ def test_idioms_tried_only_at_word_starts():
                 assert got == plain(prose, sent, start, m.start()), (prose, start)
 
 
+def _plain_has_figure(text):
+    """_has_figure as a scan of the whole text with each pattern: what the tried-where-it-can-start one must equal."""
+    if sup._QUANTITY_WORDS.search(text) or sup._DATE_RANGE.search(text) or sup._CITATION.search(text):
+        return True
+    dates = [m.span() for m in sup._DATE_NUMBER.finditer(text)]
+    return any(not any(a <= m.start() < b for a, b in dates) for m in sup._NUMBER.finditer(text))
+
+
 def test_figure_stems_cover_every_figure_pattern():
     # one digit-free example per branch of the figure patterns: each must match its pattern and
     # hold a stem, or _figured would wrongly call the sentence unsupported
@@ -305,6 +313,20 @@ def test_figure_stems_cover_every_figure_pattern():
         for text in texts:
             assert pattern.search(text), (pattern.pattern[:40], text)
             assert sup._FIGURE_KEY().search(text.lower().encode("ascii", "replace")), text
+            # and _has_figure, which tries each pattern only where its first words start, finds it:
+            # at the start, after a dash or a bracket, in upper case where the pattern allows it
+            for variant in (text, "\u2014" + text, "x (" + text + ")", text.upper(), text.replace("s", "\u017f")):
+                assert sup._has_figure(variant) == _plain_has_figure(variant), variant
+
+
+def test_dates_are_not_figures():
+    # written for this test: a number inside a date or a clock time is no figure; one outside is
+    for text, figure in [("On March 5 the mayor spoke.", False), ("On MARCH 5, 12 people spoke.", True),
+                         ("At 10:30 a.m. on Sept. 3rd it opened.", False), ("Janov 5 spoke in 1998.", False),
+                         ("It was built in 1998 for 1998 people.", True), ("Nov 5 and dec. 12; 17 left.", True),
+                         ("The 2016 race: \u0661\u0662 ran.", True), ("At \u0661\u0660:\u0663\u0660 it opened.", False),
+                         ("Le 5 \u00e9t\u00e9 on the 4th.", True)]:
+        assert sup._has_figure(text) is figure is _plain_has_figure(text), text
 
 
 def test_view_stems_cover_every_view_word():
