@@ -566,6 +566,8 @@ class _Keywords:
         if self._whole:
             known = folded.known_words()
             heads, text = self._heads & known, folded.words
+            if not heads:
+                return []  # as most documents: none of the words
         else:
             known = None
             heads, text = self._heads, folded.ascii
@@ -1575,11 +1577,24 @@ _VAGUE_KINDS = (("always", ALWAYS_VAGUE, ()), ("widely", (), ("widely",)),
 _ALL_VAGUE_KINDS = frozenset(kind for kind, _phrases, _more in _VAGUE_KINDS)
 
 
+# (kind, its _Keywords) for each of _VAGUE_KINDS, and the words any of them looks up first (None when
+# one of them looks at every sentence or at parts of words): made on first use.
+_VAGUE_KEYWORDS: list[tuple[str, _Keywords]] = []
+_VAGUE_HEADS: list[frozenset[bytes] | None] = [None]
+
+
 def _vague_kinds(doc) -> dict[int, tuple[Any, set[str]]]:
     """(sentence, the kinds of vague phrase whose words it holds) by sentence start, for the sentences holding any."""
+    if not _VAGUE_KEYWORDS:
+        _VAGUE_KEYWORDS[:] = [(kind, _keywords(phrases, (), more)) for kind, phrases, more in _VAGUE_KINDS]
+        if all(kw._usable and kw._whole for _kind, kw in _VAGUE_KEYWORDS):
+            _VAGUE_HEADS[0] = frozenset().union(*(kw._heads for _kind, kw in _VAGUE_KEYWORDS))
+    heads = _VAGUE_HEADS[0]
+    if heads is not None and heads.isdisjoint(_folded(doc).known_words()):
+        return {}  # no sentence holds a first word of any kind: one lookup instead of four
     found: dict[int, tuple[Any, set[str]]] = {}
-    for kind, phrases, more in _VAGUE_KINDS:
-        for sent in _keywords(phrases, (), more).sentences(doc):
+    for kind, kw in _VAGUE_KEYWORDS:
+        for sent in kw.sentences(doc):
             found.setdefault(sent.start, (sent, set()))[1].add(kind)
     return found
 

@@ -65,6 +65,11 @@ def test_sentences_without_the_words_are_skipped():
     (only,) = sup._keywords(sup.PUFFERY_PHRASES).sentences(doc)
     assert only.text(doc.prose) == "The iconic tower fell."
     assert sup._keywords(sup.PROMISE_PHRASES).sentences(doc) == []
+    # no word of any vague kind: no sentence at all; one kind's word: that kind in its sentence only
+    assert sup._vague_kinds(doc) == {}
+    doc = _doc("The quiet council met. The video was WIDELY shared.")
+    assert [(sent.text(doc.prose), kinds) for sent, kinds in sup._vague_kinds(doc).values()] == [
+        ("The video was WIDELY shared.", {"widely"})]
 
 
 def test_built_in_phrases_use_the_whole_word_lookup():
