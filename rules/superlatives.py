@@ -1079,17 +1079,28 @@ _LETTERS_BEFORE = patterns.compile(r"\p{L}*", patterns.REVERSE)  # matched backw
 def _keyed_sentences(doc, folded: bytes) -> list[tuple[Any, int, set[int]]]:
     """(sentence, first, starts) for each sentence holding a key (_SUP_KEYS, in the folded prose), in order.
 
-    One pass over the document for each key. `first` is where the sentence's first key starts:
-    no _QUICK match starts before it. `starts` holds the start of the run of letters around each
-    key, the only places a _SUP_WORD match can start: trying _SUP_WORD there (scan_at) gives the
-    matches a scan of the sentence gives, at a fraction of the cost of an IGNORECASE scan.
+    One pass over the document for each key. `first` is where the sentence's first key that can
+    start a _QUICK match starts: no _QUICK match starts before it. `starts` holds the start of the
+    run of letters around each key, the only places a _SUP_WORD match can start: trying _SUP_WORD
+    there (scan_at) gives the matches a scan of the sentence gives, at a fraction of the cost of an
+    IGNORECASE scan.
     """
     prose = doc.prose
+    last = len(folded)
+    ends: set[int] | None = None
     keyed: dict[int, tuple[Any, list[int], list[int]]] = {}
     for key in _SUP_KEYS:
         n = len(key)
         i = folded.find(key)
         while i >= 0:
+            if i + n < last and 97 <= folded[i + n] <= 122 and key != b"worst":
+                # "interested", "mostly": a key followed by an ASCII letter starts no _SUP_WORD match, nor
+                # (but "worst", as in "worsted") any _QUICK match, unless its sentence ends right there
+                if ends is None:
+                    ends = {s.end for s in doc.sentences}
+                if i + n not in ends:
+                    i = folded.find(key, i + 1)
+                    continue
             sent = doc.sentence_at(i)
             if sent is not None and i + n <= sent.end:  # the key whole in one sentence, as a scan of it sees it
                 entry = keyed.get(sent.start)
@@ -1097,7 +1108,8 @@ def _keyed_sentences(doc, folded: bytes) -> list[tuple[Any, int, set[int]]]:
                     entry = keyed[sent.start] = (sent, [], [])
                 entry[1].append(i)
                 # every _SUP_WORD match ends its key's run of letters ("interest", not "interested"): a key
-                # followed, inside its sentence, by an ASCII letter starts no match, though it still counts for `first`
+                # followed, inside its sentence, by an ASCII letter ("worsted") starts no match, though it
+                # still counts for `first`
                 if i + n == sent.end or not 97 <= folded[i + n] <= 122:
                     entry[2].append(i)
             i = folded.find(key, i + 1)

@@ -224,11 +224,20 @@ def test_superlative_words_tried_only_at_their_keys():
         "\u201cThe LEAST likely\u201d (largest) [best] most\tbeautifully crafted honest interest",
         # keys followed by a letter ("estimated", "mostly") start no match, unless the sentence ends there
         "Mostly estimated, interested questions; BESTow mostest, the largest" + "imates ok",
+        # a "worst" inside a word ("worsted") is a _QUICK match though it starts no _SUP_WORD match
+        "Interested in WORSTED cloth, the mostly-est finest\u00e9 bestest guest" + "s arrived",
     ]
     for prose in texts:
         doc = _StubDoc(prose, [(0, len(prose) - 9), (len(prose) - 9, len(prose))])
         folded = sup._FoldedProse(prose, doc.sentences).ascii
         keyed = {sent.start: starts for sent, _first, starts in sup._keyed_sentences(doc, folded)}
+        for sent, first, _starts in sup._keyed_sentences(doc, folded):
+            # _QUICK, searched from `first` on, finds what a search of the whole sentence finds
+            text = sent.text(prose)
+            want = sup._QUICK.search(text)
+            got = sup._QUICK.search(text, first - sent.start)
+            assert (got and got.span()) == (want and want.span()), (prose, first)
+            assert first <= (want.start() + sent.start if want else sent.end), (prose, first)
         for sent in doc.sentences:
             starts = keyed.get(sent.start, ())
             got = [m.span() for m in sup.scan_at(sup._SUP_WORD, prose, starts, sent.end)]
