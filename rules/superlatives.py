@@ -866,7 +866,10 @@ class _SupRule(Rule):
         # would turn a legitimate 5 MB paragraph into a failure
         timeout = 1.0 if options.get("extra-phrases") else None
         for sent in keywords.sentences(doc):
-            matches = list(pat.finditer(prose, sent.start, sent.end, timeout=timeout))
+            # a match inside quotation marks is someone's words (SRC judges whether the speaker is named):
+            # dropped first, as every check below only drops matches and the quote check is the cheapest
+            matches = [m for m in pat.finditer(prose, sent.start, sent.end, timeout=timeout)
+                       if not doc.in_quote(m.start(), m.end())]
             if not matches or _skipped_sentence(doc, sent):
                 continue
             supported = None
@@ -877,8 +880,6 @@ class _SupRule(Rule):
                     continue
                 if words.lower().startswith("first") and _OWN_FIRST.search(prose[max(sent.start, m.start() - 30):m.start()]):
                     continue
-                if doc.in_quote(m.start(), m.end()):
-                    continue  # someone's words: SRC judges whether the speaker is named
                 if _NEGATION.search(prose[max(sent.start, m.start() - 30):m.start()]):
                     continue
                 before = prose[max(sent.start, m.start() - 60):m.start()]
@@ -982,13 +983,15 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
     world_scope = _compile(WORLD_SCOPE)
     folded = _folded(doc).ascii
     for sent, first, starts in _keyed_sentences(doc, folded):
-        # the word alone decides most matches ("interest", "most people"): look no further at those
+        # the word alone decides most matches ("interest", "most people"): look no further at those;
+        # nor at one inside quotation marks, someone's words (SRC judges whether the speaker is named).
+        # Every check below only drops a match, so the cheap ones may go first.
         found = []
         for m in scan_at(_SUP_WORD, prose, starts, sent.end):
             word = m.group("word")
             low = word.lower()
             head = low.split()[0]
-            if not _not_superlative(m, word, low, head, not_sup):
+            if not _not_superlative(m, word, low, head, not_sup) and not doc.in_quote(m.start(), m.end()):
                 found.append((m, word, low, head))
         if not found:
             continue
@@ -1041,8 +1044,6 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
                 if frame and not _POSSESSIVE.search(frame.group("frame")) and \
                         _CHOICE.search(prose, max(sent.start, span_start - 120), m.start()):
                     continue  # "who has the best plan", "to find the best candidate"
-            if doc.in_quote(m.start(), m.end()):
-                continue  # someone's words: SRC judges whether the speaker is named
             if _in_view(doc, sent, span_start):
                 continue  # "he insists that it is the worst": his view, reported
             if first_person is None:
