@@ -34,7 +34,6 @@ from __future__ import annotations
 import bisect
 import functools
 import mmap
-import operator
 import os
 import re
 from typing import TYPE_CHECKING, NamedTuple
@@ -91,9 +90,6 @@ def __getattr__(name: str):
         return _word()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-
-# A sentence's fields, in one C call per sentence (linter.sentences.Sentence)
-_SENTENCE_FIELDS = operator.attrgetter("start", "end", "block", "kind")
 
 # Characters of a word that are not letters or digits (see WORD), and its periods, which the
 # text textstat would read drops.
@@ -218,16 +214,14 @@ def _prose_words(doc: Document) -> tuple[list[ProseSentence], dict[int, list]]:
     word = _word_for(prose)
     findall = word.findall
     new_sentence = tuple.__new__  # a NamedTuple's own __new__ is a Python function: one call more per sentence
-    bisect_left = bisect.bisect_left
-    out: list[ProseSentence] = []
-    append = out.append
+    out = []
     by_block: dict[int, list] = {}
     block = -1
     tally: list = []
-    for sentence_start, end, s_block, kind in map(_SENTENCE_FIELDS, doc.sentences):
-        if kind != "paragraph":
+    for s in doc.sentences:
+        if s.kind != "paragraph":
             continue
-        start = sentence_start
+        start, end = s.start, s.end
         if byline_lines and doc.prose_line(start) in byline_lines:
             continue
         if end - start < 60 and is_date_line(prose[start:end]):
@@ -236,8 +230,8 @@ def _prose_words(doc: Document) -> tuple[list[ProseSentence], dict[int, list]]:
             start = dateline_end
         # the last quotation starting before the sentence ends is the only one that can overlap it
         # (quotations are sorted and never overlap): a bisection, not a scan of every quotation
-        last = bisect_left(quote_starts, end) - 1 if quote_starts else -1
-        if last >= 0 and quotes[last].end > sentence_start:
+        last = bisect.bisect_left(quote_starts, end) - 1
+        if last >= 0 and quotes[last].end > s.start:
             q = quotes[last]
             if q.start <= start and end <= q.end:
                 continue  # inside one quotation: no word of it counts (`_unquoted_words` would find none)
@@ -248,9 +242,9 @@ def _prose_words(doc: Document) -> tuple[list[ProseSentence], dict[int, list]]:
             words = findall(prose, start, end)
             if not words:
                 continue
-        append(new_sentence(ProseSentence, (sentence_start, end, tuple(words), s_block)))
-        if s_block != block:
-            block = s_block
+        out.append(new_sentence(ProseSentence, (s.start, end, tuple(words), s.block)))
+        if s.block != block:
+            block = s.block
             tally = by_block.get(block)
             if tally is None:
                 tally = by_block[block] = [[], 0, 0]
