@@ -1004,6 +1004,14 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
             after = prose[m.end():min(sent.end, m.end() + 80)]
             if word[:1].isupper() and (m.start() > sent.start or _NAME_AFTER.match(after)):
                 continue  # a name: "Best Buy", "the Greatest Generation", "Best Picture"
+            if first_person is None:
+                first_person = _first_person(doc, sent)
+            if first_person:
+                continue  # "I'm the luckiest guy": a voice speaking, not a news claim
+            if supported is None:
+                supported = _supported(doc, sent)
+            if supported:
+                continue
             before = prose[max(sent.start, m.start() - 60):m.start()]
             frame = _frame(before)
             if frame and _CONTRACTION.search(before):
@@ -1046,14 +1054,6 @@ def _superlatives(doc, options: dict[str, Any]) -> Iterator[tuple[Any, int, int,
                     continue  # "who has the best plan", "to find the best candidate"
             if _in_view(doc, sent, span_start):
                 continue  # "he insists that it is the worst": his view, reported
-            if first_person is None:
-                first_person = _first_person(doc, sent)
-            if first_person:
-                continue  # "I'm the luckiest guy": a voice speaking, not a news claim
-            if supported is None:
-                supported = _supported(doc, sent)
-            if supported:
-                continue
             clause = _clause(after)
             record = record_scope.match(after.lstrip(" -")) or record_scope.search(clause)
             world = world_scope.search(clause) or (frame and _WORLDS.search(frame.group("frame")))
