@@ -50,6 +50,27 @@ def wall(cmd: list[str], repeat: int, cwd: str | None = None, env: dict | None =
     return statistics.median(times), peak_of(cmd, cwd, env)
 
 
+def walls_alternated(cmds: list[list[str]], repeat: int) -> list[tuple[float, float]]:
+    """`wall` for several commands, their runs alternated (A B A B ...): on a machine whose speed
+    drifts from minute to minute, each command's median then comes from the same minutes."""
+    times: list[list[float]] = [[] for _ in cmds]
+    for _ in range(repeat):
+        for i, cmd in enumerate(cmds):
+            t = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times[i].append(time.perf_counter() - t)
+    return [(statistics.median(ts), peak_of(cmd)) for ts, cmd in zip(times, cmds, strict=True)]
+
+
+def machine_speed() -> float:
+    """Seconds for a 10-million-step Python loop: printed before and after, so readers see the drift."""
+    t = time.perf_counter()
+    x = 0
+    for i in range(10_000_000):
+        x += i
+    return time.perf_counter() - t
+
+
 def peak_of(cmd: list[str], cwd: str | None = None, env: dict | None = None) -> float:
     """Peak RSS (MiB) of one run, measured in a fresh child so earlier runs do not count."""
     code = ("import resource,subprocess,sys;subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,"
@@ -73,8 +94,8 @@ def write_corpus(folder: str, copies: int = 1) -> tuple[int, int]:
     return n, size
 
 
-def warm_per_article(words: int = 1000, repeat: int = 200) -> float:
-    """Milliseconds to lint one ~1,000-word article in process, registry and patterns warm."""
+def warm_per_article(words: int = 1000, repeat: int = 200) -> tuple[float, int]:
+    """(milliseconds, words) to lint one ~1,000-word article in process, registry and patterns warm."""
     from linter.plugins import load_registry
     from linter.runner import Linter
 
@@ -89,7 +110,7 @@ def warm_per_article(words: int = 1000, repeat: int = 200) -> float:
     t = time.perf_counter()
     for i in range(repeat):
         linter.lint_text(text + " " * (i % 3), "warm.txt")
-    return (time.perf_counter() - t) / repeat * 1000
+    return (time.perf_counter() - t) / repeat * 1000, len(text.split())
 
 
 def main() -> int:
@@ -101,6 +122,7 @@ def main() -> int:
         print("the shared news corpus is absent: nothing to measure", file=sys.stderr)
         return 2
     cd = copydesk_cmd()
+    speed_before = machine_speed()
     rep = 5 if args.quick else 15
     rows = []
     seed = SEED if os.path.exists(SEED) else None
@@ -113,25 +135,28 @@ def main() -> int:
         # the first run after an install or upgrade compiles every pattern (linter/patterns.py)
         rows.append(("check 1 article, all rules, no pattern store", *wall(
             cd + ["check", "--no-cache", seed], rep, env={"COPYDESK_PATTERN_CACHE": "0"})))
-    ms = warm_per_article()
+    ms, words = warm_per_article()
     with tempfile.TemporaryDirectory() as d:
         one = os.path.join(d, "one")
         os.mkdir(one)
         n, size = write_corpus(one)
         # untimed: the first archive run after an install builds the syllable index (~0.5 s, once)
         subprocess.run(cd + ["check", "--quiet", "--no-cache", one], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        rows.append((f"news-2016: {n} files, {size / 1e6:.1f} MB",
-                     *wall(cd + ["check", "--quiet", "--no-cache", one], 1 if args.quick else 3)))
+        one_cmd = cd + ["check", "--quiet", "--no-cache", one]
+        if args.quick:
+            rows.append((f"news-2016: {n} files, {size / 1e6:.1f} MB", *wall(one_cmd, 1)))
+        else:
+            # the archive and the archive twice, alternated, so their ratio is not the machine's drift
+            two = os.path.join(d, "two")
+            os.mkdir(two)
+            n2, size2 = write_corpus(two, 2)
+            (t1, m1), (t2, m2) = walls_alternated([one_cmd, cd + ["check", "--quiet", "--no-cache", two]], 3)
+            rows.append((f"news-2016: {n} files, {size / 1e6:.1f} MB", t1, m1))
+            rows.append((f"news-2016 twice: {n2} files, {size2 / 1e6:.1f} MB ({t2 / t1:.2f}x)", t2, m2))
         cache = os.path.join(d, "cache")
         wall(cd + ["check", "--quiet", "--cache-dir", cache, one], 1)
         rows.append(("news-2016 again, cache warm (unchanged files)",
                      *wall(cd + ["check", "--quiet", "--cache-dir", cache, one], 3)))
-        if not args.quick:
-            two = os.path.join(d, "two")
-            os.mkdir(two)
-            n2, size2 = write_corpus(two, 2)
-            rows.append((f"news-2016 twice: {n2} files, {size2 / 1e6:.1f} MB",
-                         *wall(cd + ["check", "--quiet", "--no-cache", two], 3)))
         big = os.path.join(d, "big.txt")
         with open(CORPUS, encoding="utf-8") as fh:
             texts = [json.loads(line)["text"] or "" for line in fh]
@@ -161,7 +186,9 @@ def main() -> int:
     print(f"{'measurement':<48} {'wall s':>8} {'peak MiB':>9}")
     for name, t, mem in rows:
         print(f"{name:<48} {t:>8.3f} {mem:>9.1f}")
-    print(f"{'warm, in process, per ~1,000-word article':<48} {ms / 1000:>8.4f}   ({ms:.2f} ms)")
+    print(f"{f'warm, in process, one {words:,}-word article':<48} {ms / 1000:>8.4f}   "
+          f"({ms:.2f} ms; {ms * 1000 / words:.2f} ms per 1,000 words)")
+    print(f"machine speed: a 10M-step Python loop took {speed_before:.2f} s before, {machine_speed():.2f} s after")
     return 0
 
 
