@@ -7,7 +7,10 @@
 
 Reads ../shared/corpora/news-2016/articles.jsonl (never copied into the repo) and writes
 it out as one .txt file per article in a temporary folder. Times are wall-clock medians
-of repeated runs of the installed `copydesk` command; memory is the peak resident set of
+of repeated runs of the installed `copydesk` command. Runs that are compared with each
+other are alternated (the one-article runs of copydesk, write-good and proselint; the
+archive and the archive twice), because a virtual machine's speed drifts from minute to
+minute; a 10M-step loop timed before and after shows the drift. Memory is the peak resident set of
 the largest process of one more run (ru_maxrss of a fresh parent's waited-for children,
 which covers pool workers). One untimed run first fills copydesk's store of compiled
 patterns (linter/patterns.py), as any first run after an install does; the row "no pattern
@@ -126,12 +129,23 @@ def main() -> int:
     rep = 5 if args.quick else 15
     rows = []
     seed = SEED if os.path.exists(SEED) else None
-    rows.append(("copydesk --version", *wall(cd + ["--version"], rep)))
+    wg, pl = (shutil.which("write-good"), shutil.which("proselint")) if args.compare else (None, None)
+    # proselint 0.14+ takes a `check` subcommand; older versions take the files directly
+    pl_cmd = [pl] if pl else []
+    if pl and subprocess.run([pl, "version"], capture_output=True).returncode == 0:
+        pl_cmd = [pl, "check"]
+    single = [("copydesk --version", cd + ["--version"])]
     if seed:
         # one untimed run fills the pattern store, as the first run after an install does
         subprocess.run(cd + ["check", "--no-cache", seed], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        rows.append(("check 1 article (3.3 KB), all default rules", *wall(cd + ["check", "--no-cache", seed], rep)))
-        rows.append(("check 1 article, --ignore RDB", *wall(cd + ["check", "--no-cache", "--ignore", "RDB", seed], rep)))
+        single += [("check 1 article (3.3 KB), all default rules", cd + ["check", "--no-cache", seed]),
+                   ("check 1 article, --ignore RDB", cd + ["check", "--no-cache", "--ignore", "RDB", seed])]
+        single += [("write-good, 1 article", [wg, seed])] if wg else []
+        single += [("proselint, 1 article", pl_cmd + [seed])] if pl else []
+    # one-article runs alternated, so copydesk and the other linters are timed in the same minutes
+    rows += [(name, *timed) for (name, _), timed in zip(single, walls_alternated([c for _, c in single], rep),
+                                                          strict=True)]
+    if seed:
         # the first run after an install or upgrade compiles every pattern (linter/patterns.py)
         rows.append(("check 1 article, all rules, no pattern store", *wall(
             cd + ["check", "--no-cache", seed], rep, env={"COPYDESK_PATTERN_CACHE": "0"})))
@@ -167,15 +181,6 @@ def main() -> int:
             out.write(blob[:3_000_000])
         rows.append(("one 3 MB article", *wall(cd + ["check", "--quiet", "--no-cache", big], 1)))
         if args.compare:
-            wg, pl = shutil.which("write-good"), shutil.which("proselint")
-            # proselint 0.14+ takes a `check` subcommand; older versions take the files directly
-            pl_cmd = [pl] if pl else []
-            if pl and subprocess.run([pl, "version"], capture_output=True).returncode == 0:
-                pl_cmd = [pl, "check"]
-            if wg and seed:
-                rows.append(("write-good, 1 article", *wall([wg, seed], rep)))
-            if pl and seed:
-                rows.append(("proselint, 1 article", *wall(pl_cmd + [seed], rep)))
             if wg:
                 files = sorted(os.path.join(one, f) for f in os.listdir(one))[:500]
                 rows.append(("write-good, 500 articles", *wall([wg, *files], 1)))
