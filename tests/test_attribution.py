@@ -57,8 +57,9 @@ def test_speech_verbs_cover_the_common_ones():
         assert verb in SPEECH_VERBS
 
 
-# The fast clause scan tries `_CLAUSE` only at a few words before each verb; on any text it
-# must give exactly the matches of the plain scan of each sentence.
+# The fast clause scan tries `_CLAUSE` only at a few words before each verb, and works most
+# "subject" clauses out without it; on any text it must give exactly the clauses (kind,
+# span, verb, source span) of the plain scan of each sentence.
 @pytest.mark.parametrize("text", [
     "Rain is coming, the National Weather Service said.",
     "One two three four five six seven eight nine ten eleven twelve said nothing.",
@@ -76,7 +77,7 @@ def test_speech_verbs_cover_the_common_ones():
     "Voters said́ no, and the two town council members said’ yes.",
 ])
 def test_clause_scan_matches_the_plain_scan(text):
-    from linter.attribution import _CLAUSE, _clause_parts, _clauses, _hints_by_sentence, _verb_hints
+    from linter.attribution import _CLAUSE, _clause_parts, _hints_by_sentence, _verb_hints
 
     def parts(m):
         kind = m.lastgroup
@@ -89,8 +90,6 @@ def test_clause_scan_matches_the_plain_scan(text):
     for sent in d.sentences:
         t = d.prose[sent.start:sent.end]
         plain = list(_CLAUSE.finditer(t))
-        fast = list(_clauses(*by_sentence[sent.start])) if sent.start in by_sentence else []
-        assert [m.span() for m in fast] == [m.span() for m in plain], t
         worked_out = list(_clause_parts(*by_sentence[sent.start])) if sent.start in by_sentence else []
         assert worked_out == [parts(m) for m in plain], t
 
