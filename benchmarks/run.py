@@ -42,27 +42,22 @@ def copydesk_cmd() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "linter"]
 
 
-def wall(cmd: list[str], repeat: int, cwd: str | None = None, env: dict | None = None) -> tuple[float, float]:
+def wall(cmd: list[str], repeat: int, env: dict | None = None) -> tuple[float, float]:
     """(median seconds, peak RSS MiB of the largest process of one run) over `repeat` runs."""
-    env = dict(os.environ, **(env or {}))
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), peak_of(cmd, cwd, env)
+    return walls_alternated([cmd], repeat, env)[0]
 
 
-def walls_alternated(cmds: list[list[str]], repeat: int) -> list[tuple[float, float]]:
+def walls_alternated(cmds: list[list[str]], repeat: int, env: dict | None = None) -> list[tuple[float, float]]:
     """`wall` for several commands, their runs alternated (A B A B ...): on a machine whose speed
     drifts from minute to minute, each command's median then comes from the same minutes."""
+    env = dict(os.environ, **(env or {}))
     times: list[list[float]] = [[] for _ in cmds]
     for _ in range(repeat):
         for i, cmd in enumerate(cmds):
             t = time.perf_counter()
-            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
             times[i].append(time.perf_counter() - t)
-    return [(statistics.median(ts), peak_of(cmd)) for ts, cmd in zip(times, cmds, strict=True)]
+    return [(statistics.median(ts), peak_of(cmd, env)) for ts, cmd in zip(times, cmds, strict=True)]
 
 
 def machine_speed() -> float:
@@ -74,11 +69,11 @@ def machine_speed() -> float:
     return time.perf_counter() - t
 
 
-def peak_of(cmd: list[str], cwd: str | None = None, env: dict | None = None) -> float:
+def peak_of(cmd: list[str], env: dict | None = None) -> float:
     """Peak RSS (MiB) of one run, measured in a fresh child so earlier runs do not count."""
     code = ("import resource,subprocess,sys;subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,"
             "stderr=subprocess.DEVNULL);print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, cwd=cwd, env=env)
+    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, env=env)
     return int(out.stdout.strip() or 0) / 1024
 
 

@@ -203,9 +203,35 @@ def _table(kind: str) -> dict[tuple[str, int], bytes]:
     return _loaded[kind]
 
 
+def _restored(kind: str, key: tuple, construct):
+    """The pattern the store holds for key, rebuilt by `construct(*arguments)`; None on a miss."""
+    blob = _table(kind).get(key)
+    arguments = _arguments(blob) if blob is not None else None
+    if arguments is None:
+        return None
+    try:
+        found = construct(*arguments)
+    except Exception:  # a damaged entry is a miss
+        return None
+    if found.pattern != key[0]:
+        return None
+    _stored[kind][key] = blob
+    return found
+
+
+def _remember(kind: str, key: tuple, arguments: tuple | None) -> None:
+    """A pattern this run compiled: its constructor arguments (None: not storable) go to the store at exit."""
+    global _dirty
+    _dirty = True
+    if arguments is not None:
+        try:
+            _stored[kind][key] = marshal.dumps(arguments)
+        except ValueError:  # not marshallable: the pattern is compiled again next time
+            pass
+
+
 def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - a drop-in for regex.compile
     """`regex.compile(pattern, flags)`, restored from the store when it holds the pattern."""
-    global _dirty
     key = (pattern, int(flags))
     found = _used.get(key)
     if found is not None:
@@ -214,26 +240,12 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - a dr
         import regex
 
         return regex.compile(pattern, flags)
-    blob = _table("regex").get(key)
-    arguments = _arguments(blob) if blob is not None else None
-    if arguments is not None:
-        try:
-            found = _engine().compile(*arguments)
-            if found.pattern != pattern:
-                found = None
-        except Exception:  # a damaged entry is a miss
-            found = None
+    found = _restored("regex", key, lambda *arguments: _engine().compile(*arguments))
     if found is None:
         import regex
 
         found = regex.compile(pattern, flags)
-        try:  # what regex itself pickles a pattern as
-            blob = marshal.dumps(found._pickled_data)
-        except Exception:
-            blob = None
-        _dirty = True
-    if blob is not None:
-        _stored["regex"][key] = blob
+        _remember("regex", key, getattr(found, "_pickled_data", None))  # what regex pickles a pattern as
     _used[key] = found
     return found
 
@@ -281,32 +293,19 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
     every start; the store keeps what its compiler produced, keyed like the `regex` entries
     (and the store by Python's exact version, which fixes that compiler's output).
     """
-    global _dirty
-    flags = int(flags)
-    key = (pattern, flags)
+    key = (pattern, int(flags))
     found = _used_re.get(key)
     if found is not None:
         return found
     import _sre
 
-    blob = _table("re").get(key)
-    arguments = _arguments(blob) if blob is not None else None
-    if arguments is not None:
-        try:
-            found = _sre.compile(*arguments)
-            if found.pattern != pattern:
-                found = None
-        except Exception:  # a damaged entry is a miss
-            found = None
+    found = _restored("re", key, _sre.compile)
     if found is None:
-        arguments = _sre_arguments(pattern, flags) if not flags & re.DEBUG else None
+        arguments = _sre_arguments(pattern, key[1]) if not key[1] & re.DEBUG else None
         found = _sre.compile(*arguments) if arguments is not None else None
         if found is None or found.pattern != pattern:
             found, arguments = re.compile(pattern, flags), None
-        blob = marshal.dumps(arguments) if arguments is not None else None
-        _dirty = True
-    if blob is not None:
-        _stored["re"][key] = blob
+        _remember("re", key, arguments)
     _used_re[key] = found
     return found
 

@@ -39,7 +39,6 @@ class Record:
     __slots__ = ()
     _uncompared: ClassVar[tuple[str, ...]] = ()
     _field_names: ClassVar[tuple[str, ...]] = ()
-    _compared_names: ClassVar[tuple[str, ...]] = ()
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -48,18 +47,14 @@ class Record:
             slots = klass.__dict__.get("__slots__", ())
             names.extend((slots,) if isinstance(slots, str) else slots)
         cls._field_names = tuple(names)
-        cls._compared_names = tuple(n for n in names if n not in cls._uncompared)
         # tuple-of-fields getters in C: findings are hashed and compared once each per run
         cls._values_of = staticmethod(_tuple_getter(cls._field_names))
-        cls._compared_of = staticmethod(_tuple_getter(cls._compared_names))
+        cls._compared_of = staticmethod(_tuple_getter(tuple(n for n in names if n not in cls._uncompared)))
 
     _values_of = _compared_of = staticmethod(lambda record: ())
 
     def _values(self) -> tuple:
         return self._values_of(self)
-
-    def _compared(self) -> tuple:
-        return self._compared_of(self)
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:

@@ -58,7 +58,6 @@ def scan_at(pattern, text: str, candidates: Iterable[int], endpos: int | None = 
             last_end = max(m.end(), pos + 1)
 
 
-
 def literal_alternation(words: Iterable[str]) -> str:
     """A pattern matching exactly the given literal words, factored by common prefixes:
     "said|says|say" becomes "sa(?:id|y(?:s)?)".
@@ -93,6 +92,7 @@ def _alternation(words: list[str]) -> str:
 
     return build(trie)
 
+
 class KeywordFilter:
     """Does a span of text hold any of these words (case-insensitive substrings)?
 
@@ -105,8 +105,7 @@ class KeywordFilter:
     __slots__ = ("_alternation", "_pattern")
 
     def __init__(self, words: Iterable[str]):
-        flat = sorted({w.lower() for w in words if w}, key=len, reverse=True)
-        self._alternation = literal_alternation(flat)
+        self._alternation = literal_alternation({w.lower() for w in words if w})
         self._pattern = None
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> bool:

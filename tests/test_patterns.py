@@ -27,6 +27,14 @@ def run_py(code: str, cache_home: str, **env) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", prelude + code], capture_output=True, text=True, env=full, timeout=60)
 
 
+def run_twice(code: str, cache_home: str) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess]:
+    """Run code in two fresh interpreters sharing one store: the first fills it, the second reads it."""
+    first = run_py(code, cache_home)
+    second = run_py(code, cache_home)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    return first, second
+
+
 def test_a_restored_pattern_matches_like_a_compiled_one(tmp_path):
     code = (
         "import regex\n"
@@ -34,9 +42,7 @@ def test_a_restored_pattern_matches_like_a_compiled_one(tmp_path):
         f"print([m.span() for m in p.finditer({TEXT!r})])\n"
         f"print(P._loaded['regex'].get(({PATTERN!r}, int(regex.I))) is not None)\n"
     )
-    first = run_py(code, str(tmp_path))
-    second = run_py(code, str(tmp_path))
-    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    first, second = run_twice(code, str(tmp_path))
     expected = [m.span() for m in regex.compile(PATTERN, regex.I).finditer(TEXT)]
     assert expected == [(4, 13), (20, 31), (63, 69)]  # spans checked by hand against TEXT
     assert first.stdout.splitlines() == [str(expected), "False"]  # compiled, then stored at exit
@@ -122,9 +128,7 @@ def test_a_restored_stdlib_pattern_is_the_pattern_re_compiles(tmp_path):
         f"print([(m.span(), m.groupdict()) for m in p.finditer({RE_TEXT!r})], p.groupindex, p.groups, p.flags)\n"
         f"print(P._loaded['re'].get(({RE_PATTERN!r}, int(re.I))) is not None)\n"
     )
-    first = run_py(code, str(tmp_path))
-    second = run_py(code, str(tmp_path))
-    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    first, second = run_twice(code, str(tmp_path))
     fresh = re.compile(RE_PATTERN, re.I)
     expected = [(m.span(), m.groupdict()) for m in fresh.finditer(RE_TEXT)]
     # checked by hand: "said Tom", "told me", "45" before "%", "SAID so" (case-blind); "7 %" has a space
@@ -151,9 +155,7 @@ def test_a_derived_pattern_source_is_kept_and_comes_back_the_same(tmp_path):
         "print(literal_alternation(['says', 'said', 'told', 'said']))\n"
         "print(len(P._loaded['text']))\n"
     )
-    first = run_py(code, str(tmp_path))
-    second = run_py(code, str(tmp_path))
-    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    first, second = run_twice(code, str(tmp_path))
     assert first.stdout.splitlines() == ["(?:sa(?:id|ys)|told)", "0"]  # built, then stored at exit
     assert second.stdout.splitlines() == ["(?:sa(?:id|ys)|told)", "1"]  # read back
 
@@ -174,9 +176,7 @@ def test_a_check_restores_patterns_without_importing_regex_parser(tmp_path):
         f"main(['check', '--no-cache', '-q', {str(tmp_path / 'story.txt')!r}])\n"
         "print('regex._regex_core' in sys.modules, 'regex' in sys.modules, P._ENGINE is sys.modules['regex._regex'])\n"
     )
-    first = run_py(code, str(tmp_path))
-    second = run_py(code, str(tmp_path))
-    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    first, second = run_twice(code, str(tmp_path))
     assert "SRC" in first.stdout and first.stdout.split("\n")[:-2] == second.stdout.split("\n")[:-2]
     assert first.stdout.splitlines()[-1] == "True True True"  # compiled: regex imported in full
     assert second.stdout.splitlines()[-1] == "False False True"  # restored: the engine only
