@@ -109,9 +109,9 @@ _SHORT_SENTENCE = 2
 
 
 class ProseSentence(NamedTuple):
-    """A prose sentence as the counts see it: its span, its counted words and its block; and what
-    textstat would count in those words (syllables; letters and digits; characters but periods),
-    worked out when asked: the grades add those up per paragraph, not per sentence."""
+    """A prose sentence as the counts see it: its span, its counted words and its block; and its
+    syllables, worked out when asked: the grades add up syllables, letters and characters per
+    paragraph, not per sentence (`_count`)."""
 
     start: int
     end: int
@@ -121,15 +121,6 @@ class ProseSentence(NamedTuple):
     @property
     def syllables(self) -> int:
         return sum(map(_SYLLABLES.__getitem__, self.words))
-
-    @property
-    def letters(self) -> int:
-        return _letters("".join(self.words))
-
-    @property
-    def characters(self) -> int:
-        joined = "".join(self.words)
-        return len(joined) - joined.count(".")
 
 
 class _Counts(NamedTuple):
@@ -190,13 +181,9 @@ def readability(doc: Document) -> Readability:
 
 # -- which words count ----------------------------------------------------------------------------
 
-def prose_sentences(doc: Document) -> list[ProseSentence]:
-    """The document's prose sentences with their counted words (see the module docstring)."""
-    return _prose_words(doc)[0]
-
-
 def _prose_words(doc: Document) -> tuple[list[ProseSentence], dict[int, list]]:
-    """`prose_sentences`, and per block [its counted words in one list, its sentences, its
+    """The document's prose sentences with their counted words (see the module docstring), and per
+    block [its counted words in one list, its sentences, its
     sentences of more than two words]: syllables, letters and characters are added up once per
     paragraph rather than once per sentence.
 
