@@ -543,11 +543,11 @@ class _Keywords:
     sigma), every sentence is a candidate.
     """
 
-    def __init__(self, groups: Iterable[tuple[str, ...]], whole: bool = True):
+    def __init__(self, groups: Iterable[tuple[str, ...]]):
         groups = {tuple(sorted((w.lower() for w in g), key=lambda w: (-len(w), w))) for g in groups if g}
         words = {w for g in groups for w in g}
         self._usable = bool(words) and all(w.isascii() for w in words)
-        self._whole = whole and all(_WORD.fullmatch(w) for w in words)
+        self._whole = all(_WORD.fullmatch(w) for w in words)
         # the groups by their first (longest) word, with the rest of their words
         self._groups: dict[bytes, list[frozenset[bytes]]] = {}
         if self._usable:
