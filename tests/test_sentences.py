@@ -56,3 +56,11 @@ def test_regex_space_is_str_isspace_without_the_separators():
     spaces = "".join(c for c in map(chr, range(0x10000)) if c.isspace())
     assert "".join(regex.findall(r"\s", spaces)) == spaces.replace("\x1c", "").replace("\x1d", "").replace(
         "\x1e", "").replace("\x1f", "")
+
+
+def test_every_abbreviation_fits_the_token_limit():
+    """`_is_boundary` reads at most `_LONGEST_ABBREVIATION` characters back from a period: an
+    abbreviation added to the lists must stay shorter, or it would end sentences."""
+    from linter.sentences import _CONTINUING_ABBREVIATIONS, _LONGEST_ABBREVIATION, ABBREVIATIONS
+
+    assert max(map(len, ABBREVIATIONS | _CONTINUING_ABBREVIATIONS)) < _LONGEST_ABBREVIATION
