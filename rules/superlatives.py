@@ -491,14 +491,16 @@ class _FoldedProse:
 
 
 class _DocState:
-    """What the SUP rules work out once per document and share: its folded prose, verdicts on its sentences."""
+    """What the SUP rules work out once per document and share: its folded prose, verdicts on its
+    sentences, and its superlatives (with the options key they were found under) for SUP101 and SUP102."""
 
-    __slots__ = ("doc", "folded", "verdicts")
+    __slots__ = ("doc", "folded", "verdicts", "superlatives")
 
     def __init__(self, doc):
         self.doc = doc
         self.folded: _FoldedProse | None = None
         self.verdicts: dict[tuple, bool] = {}
+        self.superlatives: tuple[tuple, list] | None = None
 
 
 _STATE: list[_DocState | None] = [None]  # the document being linted (the rules run one document at a time)
@@ -1129,6 +1131,8 @@ _FRAME_KEY = _Lazy(lambda: r"(?:one|some|several|two|three|many|among|the|its|hi
                            r"(?=s?[\s?])")
 _FRAME_RUN_ASCII = "&'-.0123456789abcdefghijklmnopqrstuvwxyz"  # the ASCII characters of _FRAME's words, lower case
 _FRAME_RUN_BEFORE = patterns.compile(r"[\p{L}\p{N}.&’'\-]+", patterns.REVERSE)  # matched backwards from a position
+
+
 def _frame(before: str):
     """`_FRAME.search(before)`, tried only where a frame can start in the last seven words of `before`.
 
@@ -1170,15 +1174,13 @@ def _not_superlative(m, word: str, low: str, head: str, not_sup: frozenset[str])
     return low in not_sup or (low + (m.group("compound") or "").lower()) in not_sup
 
 
-_LAST: list = [None, None, []]  # (document, options key, findings): SUP101 and SUP102 share one pass
-
-
 def _superlatives_once(doc, options: dict[str, Any]) -> list[tuple[Any, int, int, str, str]]:
     """`_superlatives` computed once per document and options, for SUP101 and SUP102 alike."""
     key = tuple(tuple(options.get(k, ())) for k in ("allowed-phrases", "extra-measurable", "extra-not-superlative"))
-    if _LAST[0] is not doc or _LAST[1] != key:
-        _LAST[:] = [doc, key, list(_superlatives(doc, options))]
-    return _LAST[2]
+    state = _state(doc)
+    if state.superlatives is None or state.superlatives[0] != key:
+        state.superlatives = (key, list(_superlatives(doc, options)))
+    return state.superlatives[1]
 
 
 _SELLER_NOUN = patterns.compile(r"-sellers?$", patterns.I)
