@@ -11,11 +11,13 @@ JSON-LD, `<time datetime>`, a dated dateline, a "Published ..." line near the to
 
 from __future__ import annotations
 
+from functools import cache
+
 from linter import Hit, Rule, patterns
 
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _UNITS = r"(?:week|month|year|weekend|summer|winter|spring|fall|autumn)"
-_RELATIVE = patterns.compile_re(
+_RELATIVE_TEXT = (
     r"\b(?=[ytleonmwfsar])(?:"  # the alternatives' first letters: the scan skips other words a quarter faster
     r"yesterday|the\s+day\s+before\s+yesterday|tomorrow|tonight|last\s+night"
     r"|(?:earlier|later)\s+today"
@@ -27,8 +29,21 @@ _RELATIVE = patterns.compile_re(
     r"|" + _DAYS + r"\s+(?:morning|afternoon|evening|night)"
     r"|(?:a\s+few|two|three|four|five|six|several|a\s+couple\s+of)\s+(?:days|weeks)\s+ago|a\s+(?:day|week)\s+ago"
     r"|recently"
-    r")\b",
-)  # lower case, matched against doc.lower_prose: a case-blind scan three times faster than re.I
+    r")\b"
+)
+# lower case, matched against doc.lower_prose: a case-blind scan three times faster than re.I
+_RELATIVE = patterns.compile_re(_RELATIVE_TEXT)
+# re.I matches "İ" and "ı" to "i" and "ſ" to "s", which lower() leaves apart from them (and
+# doc.lower_prose keeps "İ"); for every other character, lower-casing gives what re.I matches.
+# A document with one of the three is scanned case-blind, as it always was.
+_ODD_CASE = ("İ", "ı", "ſ")
+
+
+@cache
+def _relative_any_case():
+    return patterns.compile_re(_RELATIVE_TEXT, patterns.I)
+
+
 # "recently" only where it dates an event, not in "recently renovated" ... is hard to tell,
 # so it is flagged only next to a past-tense verb, the common news use ("recently announced").
 _RECENTLY = patterns.compile_re(
@@ -119,7 +134,10 @@ class UnanchoredRelativeTime(Rule):
         prose = doc.prose
         extra = [patterns.compile(r"(?i)\b(?:" + p + r")\b") for p in options.get("extra-phrases", ())]
         blocks = [b for b in doc.blocks if b.kind != "heading"]
-        found = _relative_matches(doc.lower_prose, [(b.start, b.end) for b in blocks])
+        if any(c in prose for c in _ODD_CASE):
+            found = [list(_relative_any_case().finditer(prose, b.start, b.end)) for b in blocks]
+        else:
+            found = _relative_matches(doc.lower_prose, [(b.start, b.end) for b in blocks])
         for block, spans in zip(blocks, found, strict=True):
             for pat in extra:
                 spans.extend(pat.finditer(prose, block.start, block.end, timeout=0.5))

@@ -2,7 +2,7 @@
 
 import datetime
 
-from tests.rule_tester import Case, run_table
+from tests.rule_tester import Case, lint, run_table
 
 BY = "By Maria Chen\n\n"
 BODY = "The council voted to close the library.\n"
@@ -220,3 +220,33 @@ def test_dat201_windowed_scan_matches_plain_scan_on_corpus(shared_dir):
                 assert _windowed(text, bounds) == want
                 matches += sum(map(len, want))
     assert matches > 2000
+
+
+def test_dat201_letters_re_i_matches_beyond_lower_case():
+    # DAT201 scans the lower-cased prose case-sensitively, and a document holding a letter that
+    # re.I matches to an ASCII letter but lower() does not turn into it, case-blind: these are all
+    import re
+    import string
+
+    from rules.dates import _ODD_CASE
+
+    every = "".join(map(chr, range(0x110000)))
+    lowered = {c for c in every if c.lower() in string.ascii_lowercase}  # "A", "K" (Kelvin sign) ...
+    matched = set(re.findall("[a-z]", every, re.I))
+    odd = {c for c in lowered | matched
+           if [x for x in string.ascii_lowercase if re.fullmatch(x, c, re.I)] != [c.lower()]}
+    assert odd == set(_ODD_CASE)
+
+
+def test_dat201_odd_case_letters_found_as_before():
+    # re.I matched "ſ" as "s" and "ı", "İ" as "i" before DAT201 scanned the lower-cased prose
+    cases = [
+        ("The mayor resigned laſt week.", [(20, "laſt week")]),
+        ("The mayor resigned yeſterday.", [(20, "yeſterday")]),
+        ("He left thıs morning.", [(9, "thıs morning")]),
+        ("HE LEFT THİS MORNING.", [(9, "THİS MORNING")]),
+        ("İzmir voted last week; it had recently announced it.", [(13, "last week"), (31, "recently")]),
+        ("İzmir has a recently renovated hall.", []),
+    ]
+    for text, expected in cases:
+        assert [(f.column, f.words) for f in lint(text, "DAT201")] == expected, text
