@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from linter import Hit, Rule, patterns
 from linter.attribution import names_source
-from linter.scan import KeywordFilter, literal_alternation, scan_at, starts_near, word_starts
+from linter.scan import _WORD_CHAR, _WORD_RUN, KeywordFilter, literal_alternation, scan_at, starts_near, word_starts
 
 if TYPE_CHECKING:
     import regex
@@ -766,9 +766,8 @@ def _group_start_at() -> re.Pattern:
     return patterns.compile_re(r"(?<![a-z0-9'’\-.])(?:" + literal_alternation(_MATCH_STARTS) + r")(?![a-z0-9])")
 
 
-_WORD_CHAR = patterns.compile(r"[\p{L}\p{N}'’\-.]")  # what linter.scan.word_starts counts as a word
-_WORD_RUN = patterns.compile(r"[\p{L}\p{N}'’\-.]+")
-# the word before a place and what lies between: matched backwards from the place
+# the word before a place and what lies between, matched backwards from the place; a word is
+# what linter.scan.word_starts counts as one (its _WORD_RUN, imported with _WORD_CHAR)
 _WORD_BEFORE = patterns.compile(r"[\p{L}\p{N}'’\-.]+[^\p{L}\p{N}'’\-.]*", patterns.REVERSE)
 
 
