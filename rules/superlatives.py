@@ -13,8 +13,9 @@ Superlatives are found from their form (the -est words, "most"/"least" + an adje
 word list; the word lists below are data a newsroom extends or trims through each rule's
 options. A finding is dropped when the claim is supported in its own sentence: a figure,
 a date range ("since 2009"), a citation ("state data show") or an attribution clause
-(`doc.attributions_in`; the SRC rules judge the source itself). Superlatives inside a
-quotation whose speaker is named are the speaker's, not the writer's: left alone.
+(`doc.attributions_in`; the SRC rules judge the source itself). Superlatives inside
+quotation marks are someone's words, not the writer's: left alone, and the SRC rules judge
+whether the speaker is named.
 """
 
 from __future__ import annotations
@@ -1334,7 +1335,7 @@ class UnsupportedSuperlative(_SuperlativeBase):
     Left alone too: "most" as a quantifier ("most residents"), "the most recent", "at
     least", names ("Best Buy", "Best Picture"), choices ("the best approach", "the best way
     to"), idioms ("fear the worst", "do their best", "the lowest of the low"), questions,
-    quotations whose speaker is named, views reported in a frame ("insists that", "the
+    quotations, views reported in a frame ("insists that", "the
     consensus that", "reviled by critics as the worst"), and sentences in the first person
     singular ("I", "me", "my"), which are an unmarked quote or a column's own voice.
     Superlatives inside quotation marks are left to the SRC rules, which judge the speaker.
@@ -1369,9 +1370,6 @@ class UnsupportedSuperlative(_SuperlativeBase):
             if kind.startswith("measurable"):
                 msg = (f"Unscoped superlative ('{words}'); say what it is measured against and give the figure "
                        "or its source")
-            elif kind.endswith("quoted"):
-                msg = (f"Superlative ('{words}') in a quotation whose speaker is not named; name the speaker "
-                       "or back the claim")
             else:
                 msg = f"Superlative with nothing behind it ('{words}'); give the figure or the source, or cut it"
             yield Hit(start, end, msg, severity=severity)
@@ -1421,9 +1419,8 @@ class AbsoluteClaim(_SupRule):
         for _sent, start, end, words, kind in _superlatives_once(doc, options):
             if kind.startswith("absolute"):
                 seen.add(start)
-                severity = "info" if kind.endswith("quoted") else None
                 yield Hit(start, end, f"Absolute superlative with nothing behind it ('{words}'); give the record "
-                          "it beats and its source, or cut it", severity=severity)
+                          "it beats and its source, or cut it")
         for hit in super().check(doc, options):
             if hit.start not in seen:
                 yield hit
