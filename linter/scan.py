@@ -13,10 +13,10 @@ from collections.abc import Iterable, Iterator
 
 from linter import patterns
 
-__all__ = ["KeywordFilter", "literal_alternation", "scan_at", "word_starts", "starts_near"]
+__all__ = ["KeywordFilter", "WORD_CHAR", "WORD_RUN", "literal_alternation", "scan_at", "word_starts", "starts_near"]
 
-_WORD_RUN = patterns.compile(r"[\p{L}\p{N}'’\-.]+")
-_WORD_CHAR = patterns.compile(r"[\p{L}\p{N}'’\-.]")
+WORD_RUN = patterns.compile(r"[\p{L}\p{N}'’\-.]+")  # a run of word characters (word_starts)
+WORD_CHAR = patterns.compile(r"[\p{L}\p{N}'’\-.]")
 
 
 def word_starts(text: str, start: int = 0, end: int | None = None) -> list[int]:
@@ -25,8 +25,8 @@ def word_starts(text: str, start: int = 0, end: int | None = None) -> list[int]:
     A run's start is a word start, except at `start` when the word began before it. Matching
     whole runs is a few times cheaper than trying a lookbehind at every character.
     """
-    starts = [m.start() for m in _WORD_RUN.finditer(text, start, len(text) if end is None else end)]
-    if starts and starts[0] == start > 0 and _WORD_CHAR.match(text, start - 1):
+    starts = [m.start() for m in WORD_RUN.finditer(text, start, len(text) if end is None else end)]
+    if starts and starts[0] == start > 0 and WORD_CHAR.match(text, start - 1):
         del starts[0]
     return starts
 

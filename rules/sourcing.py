@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from linter import Hit, Rule, patterns
 from linter.attribution import names_source
-from linter.scan import _WORD_CHAR, _WORD_RUN, KeywordFilter, literal_alternation, scan_at, starts_near, word_starts
+from linter.scan import WORD_CHAR, WORD_RUN, KeywordFilter, literal_alternation, scan_at, starts_near, word_starts
 
 if TYPE_CHECKING:
     import regex
@@ -767,7 +767,7 @@ def _group_start_at() -> re.Pattern:
 
 
 # the word before a place and what lies between, matched backwards from the place; a word is
-# what linter.scan.word_starts counts as one (its _WORD_RUN, imported with _WORD_CHAR)
+# what linter.scan.word_starts counts as one (its WORD_RUN, imported with WORD_CHAR)
 _WORD_BEFORE = patterns.compile(r"[\p{L}\p{N}'’\-.]+[^\p{L}\p{N}'’\-.]*", patterns.REVERSE)
 
 
@@ -785,12 +785,12 @@ def _group_candidates(prose: str, lower: str, start: int, end: int) -> set[int]:
     for m in _group_start_at().finditer(lower, start, end):
         a = m.start()
         # a word start: the lookbehind ruled out every ASCII word character before it
-        if a and not prose[a - 1].isascii() and _WORD_CHAR.match(prose, a - 1):
+        if a and not prose[a - 1].isascii() and WORD_CHAR.match(prose, a - 1):
             continue
         e = m.end()
         if e < end and not prose[e].isspace():  # "some,": the bare word up to the next word start
-            run = _WORD_RUN.match(prose, a, end).end()
-            after = _WORD_CHAR.search(prose, run, end)
+            run = WORD_RUN.match(prose, a, end).end()
+            after = WORD_CHAR.search(prose, run, end)
             word = _bare_word(prose[a:after.start() if after else end])
             if word not in _MATCH_STARTS:
                 continue
@@ -801,7 +801,7 @@ def _group_candidates(prose: str, lower: str, start: int, end: int) -> set[int]:
             continue
         before = _WORD_BEFORE.match(prose, start, a)
         # a word cut by the sentence's start is no word start of the sentence
-        if before and not (before.start() == start > 0 and _WORD_CHAR.match(prose, start - 1)):
+        if before and not (before.start() == start > 0 and WORD_CHAR.match(prose, start - 1)):
             near.add(before.start())
     return near
 
